@@ -1,0 +1,3 @@
+"""帮扶台账: offline records for school-assistance programmes."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,70 @@
+"""The ``bangfu`` command: the same data as the window, for scripts and tests.
+
+Each command module registers its subcommands; a handler takes the parsed
+arguments and returns the exit code. User errors print a Chinese message on
+stderr and exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+
+from .. import __version__
+from ..core.errors import BangfuError
+from . import archive, base, excel, plan
+
+# Modules that add subcommands; each has register(subparsers).
+COMMAND_MODULES = [base, excel, archive, plan]
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage error in Chinese (exit code 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"命令用法不对：{message}\n请运行 bangfu --help 查看用法。\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser."""
+    parser = ChineseArgumentParser(prog="bangfu", description="帮扶台账命令行：导入、导出、备份、检查。")
+    parser.add_argument("--version", action="version", version=f"bangfu {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹，或 BANGFU_DB）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
+    sub.required = True
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``bangfu``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except BangfuError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"错误：无法读写文件（{exc.strerror or exc}：{exc.filename or ''}）。"
+              "请检查路径、权限和磁盘空间后重试。", file=sys.stderr)
+        return 1
+    except Exception:  # noqa: BLE001 - a bug: say so, keep the details for the report
+        print("程序内部错误，请把下面的信息发给技术支持：", file=sys.stderr)
+        traceback.print_exc()
+        return 3
+    finally:
+        from ..core import database
+
+        if database._current is not None:
+            database._current.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Core commands: init, demo, check, backup, restore, stats."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import paths
+from ..core import backup, database, demo, models
+
+
+def open_store(args: argparse.Namespace, *, exclusive: bool = True, create: bool = False) -> database.Store:
+    """Open the database named by ``--db`` (or the default) for a command."""
+    return database.open_database(paths.resolve_db_path(args.db), exclusive=exclusive, create=create,
+                                  backup_on_open=False)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this module's commands."""
+    p = sub.add_parser("init", help="创建（或升级）数据库")
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("demo", help="载入演示数据（可重复运行）")
+    p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("check", help="检查数据库完整性与版本；有问题时退出码为 1")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("backup", help="立即备份数据库")
+    p.add_argument("-o", "--output", metavar="FILE", help="备份文件（默认：备份文件夹中按时间命名）")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="从备份恢复（先检查备份，并先备份当前数据库）")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
+    p = sub.add_parser("stats", help="各类记录的数量")
+    p.set_defaults(func=cmd_stats)
+
+
+def cmd_init(args) -> int:
+    store = open_store(args, create=True)
+    print(f"数据库已就绪：{store.path}（数据版本 {database.latest_version()}）")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    store = open_store(args, create=True)
+    if demo.load_demo():
+        store.backups.run(reason="demo")
+        print(f"已载入演示数据：{store.path}")
+    else:
+        print("演示数据此前已载入，未重复添加。")
+    return 0
+
+
+def cmd_check(args) -> int:
+    path = paths.resolve_db_path(args.db)
+    problems = database.check_database(path)
+    if problems:
+        for problem in problems:
+            print(f"问题：{problem}")
+        return 1
+    state = database.inspect_file(path)
+    print(f"数据库完好：{path}")
+    print(f"数据版本：{state.version}（本程序：{database.latest_version()}）")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    store = open_store(args, exclusive=False)
+    if args.output:
+        dest = backup.write_backup(models.database.connection(), Path(args.output))
+    else:
+        dest = store.backups.run(reason="manual")
+    print(f"已备份到：{dest}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    store = open_store(args, create=True)
+    safety = backup.restore_database(store, Path(args.file))
+    print(f"已从“{args.file}”恢复。恢复前的数据已备份到：{safety}")
+    return 0
+
+
+STAT_MODELS = (
+    ("units", models.Unit), ("plans", models.Plan), ("categories", models.TaskCategory),
+    ("tasks", models.Task), ("targets", models.Target), ("teachers", models.Teacher),
+    ("honours", models.Honour), ("pairings", models.Pairing), ("guidance", models.Guidance),
+    ("rotations", models.Rotation), ("activities", models.Activity),
+    ("observations", models.Observation), ("rules", models.FrequencyRule),
+    ("attachments", models.Attachment),
+)
+
+
+def record_counts() -> dict[str, int]:
+    """Live records of each type, plus the recycle bin and the audit log."""
+    counts = {name: model.live().count() for name, model in STAT_MODELS}
+    counts["trash"] = sum(model.select().where(model.deleted_at.is_null(False)).count()
+                          for _, model in STAT_MODELS)
+    counts["audit"] = models.AuditLog.select().count()
+    return counts
+
+
+def cmd_stats(args) -> int:
+    open_store(args, exclusive=False)
+    for name, count in record_counts().items():
+        print(f"{name}: {count}")
+    return 0

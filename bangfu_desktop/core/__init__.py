@@ -1,0 +1,1 @@
+"""Domain core: models, database, rules and file formats. Never imports Qt."""

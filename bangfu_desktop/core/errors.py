@@ -1,0 +1,25 @@
+"""Errors a user can act on: each carries a Chinese message that says what to do."""
+
+
+class BangfuError(Exception):
+    """A problem the user caused or can fix; `str()` is the Chinese message to show."""
+
+
+class DatabaseDamaged(BangfuError):
+    """The file is damaged, truncated or not a database at all."""
+
+
+class NotOurDatabase(BangfuError):
+    """A valid SQLite file that was not written by this program."""
+
+
+class DatabaseTooNew(BangfuError):
+    """The file was written by a newer version of the program."""
+
+
+class DatabaseInUse(BangfuError):
+    """Another instance of the program holds the database."""
+
+
+class InvalidInput(BangfuError):
+    """A value typed or imported does not make sense."""

@@ -1,0 +1,166 @@
+"""Saving, deleting and restoring records, with an audit log entry for each change.
+
+Every write made on the user's behalf (window, import, command line) goes
+through these functions, so the audit log and the recycle bin see all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from peewee import Model
+
+from . import database as db_mod
+from .models import (
+    MODEL_BY_TABLE,
+    TRASHABLE_MODELS,
+    AuditLog,
+    TrashableModel,
+    database,
+    now,
+)
+
+# Bookkeeping columns that are not "what changed" for a clerk.
+_IGNORED = {"id", "created_at", "updated_at", "deleted_at"}
+
+
+def current_user() -> str:
+    """The login name recorded in the audit log."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some Windows setups
+        return ""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return value.get_id()
+    return value
+
+
+def field_values(record: Model) -> dict[str, Any]:
+    """The record's user-visible values, JSON-ready (foreign keys as ids)."""
+    values = {}
+    for name, field in record._meta.fields.items():
+        if name in _IGNORED:
+            continue
+        key = field.name
+        raw = record.__data__.get(key)
+        values[name] = _plain(raw)
+    return values
+
+
+def _note_change(count: int = 1) -> None:
+    try:
+        db_mod.current().note_change(count)
+    except RuntimeError:
+        pass  # no Store (a bare database opened by a test): nothing to back up
+
+
+def audit(record: Model | None, action: str, changes: dict | None = None,
+          *, table: str | None = None, summary: str = "") -> AuditLog:
+    """Write one audit log entry."""
+    return AuditLog.create(
+        user=current_user(),
+        table=table or record._meta.table_name,
+        record_id=record.get_id() if record is not None else None,
+        action=action,
+        summary=(summary or (record.describe() if hasattr(record, "describe") else ""))[:250],
+        changes=changes or {},
+    )
+
+
+def save(record: Model) -> Model:
+    """Insert or update ``record`` and log what changed; return it."""
+    with database.atomic():
+        if record.get_id() is None:
+            record.save()
+            audit(record, "新增", {k: [None, v] for k, v in field_values(record).items()})
+        else:
+            old = type(record).get_by_id(record.get_id())
+            before, after = field_values(old), field_values(record)
+            changes = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
+            if not changes:
+                return record
+            if hasattr(record, "updated_at"):
+                record.updated_at = now()
+            record.save()
+            audit(record, "修改", changes)
+    _note_change()
+    return record
+
+
+def save_many(records: Iterable[Model], action: str = "导入") -> int:
+    """Insert many new records in one transaction (imports, demo data)."""
+    count = 0
+    with database.atomic():
+        for record in records:
+            record.save()
+            audit(record, action, {})
+            count += 1
+    if count:
+        _note_change(count)
+    return count
+
+
+def trash(record: TrashableModel) -> TrashableModel:
+    """Move a record to the recycle bin (回收站); it can be restored."""
+    with database.atomic():
+        record.deleted_at = now()
+        record.save(only=[type(record).deleted_at])
+        audit(record, "删除")
+    _note_change()
+    return record
+
+
+def restore(record: TrashableModel) -> TrashableModel:
+    """Bring a record back from the recycle bin."""
+    with database.atomic():
+        record.deleted_at = None
+        record.save(only=[type(record).deleted_at])
+        audit(record, "恢复")
+    _note_change()
+    return record
+
+
+@dataclass(frozen=True)
+class TrashedRecord:
+    """A line of the recycle bin."""
+
+    table: str
+    record_id: int
+    label: str
+    description: str
+    deleted_at: dt.datetime
+
+
+def trashed(limit: int | None = None) -> list[TrashedRecord]:
+    """Everything in the recycle bin, most recently deleted first."""
+    items: list[TrashedRecord] = []
+    for model in TRASHABLE_MODELS:
+        for record in model.select().where(model.deleted_at.is_null(False)):
+            items.append(
+                TrashedRecord(model._meta.table_name, record.id, model.label,
+                              record.describe(), record.deleted_at)
+            )
+    items.sort(key=lambda t: t.deleted_at, reverse=True)
+    return items[:limit] if limit else items
+
+
+def load(table: str, record_id: int) -> Model:
+    """A record by table name and id (for the recycle bin and the audit log)."""
+    return MODEL_BY_TABLE[table].get_by_id(record_id)
+
+
+def history(record: Model) -> list[AuditLog]:
+    """The audit log of one record, oldest first."""
+    return list(
+        AuditLog.select()
+        .where((AuditLog.table == record._meta.table_name) & (AuditLog.record_id == record.get_id()))
+        .order_by(AuditLog.id)
+    )

@@ -1,0 +1,53 @@
+"""Settings kept in the database, each declared once with its type, default and title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .models import Setting, database
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting: its key, Python type, default and the Chinese title shown in 设置."""
+
+    key: str
+    type: type
+    default: Any
+    title: str
+
+
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in (
+        Option("backup.keep", int, 10, "保留最近备份份数"),
+        Option("backup.every", int, 50, "每修改多少次自动备份一次"),
+        Option("backup.dir", str, "", "备份文件夹（留空则放在数据库旁）"),
+        Option("calendar.autumn_start", str, "09-01", "秋季学期（第一学期）开始日期（月-日）"),
+        Option("calendar.spring_start", str, "02-01", "春季学期（第二学期）开始日期（月-日）"),
+        Option("bureau.email", str, "", "教育局收件邮箱"),
+        Option("outbox.dir", str, "", "报送文件夹（留空则放在数据库旁）"),
+        Option("demo.loaded", str, "", "已载入演示数据"),
+    )
+}
+
+
+def get(key: str) -> Any:
+    """The value of a declared setting, or its default."""
+    option = OPTIONS[key]
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None or row.value is None or row.value == "":
+        return option.default
+    try:
+        return option.type(row.value)
+    except ValueError:
+        return option.default
+
+
+def put(key: str, value: Any) -> None:
+    """Store a declared setting."""
+    option = OPTIONS[key]
+    text = "" if value is None else str(option.type(value))
+    with database.atomic():
+        Setting.insert(key=key, value=text).on_conflict_replace().execute()
