@@ -23,3 +23,10 @@ class DatabaseInUse(BangfuError):
 
 class InvalidInput(BangfuError):
     """A value typed or imported does not make sense."""
+
+
+class Cancelled(BangfuError):
+    """The user cancelled a long operation; nothing was written."""
+
+    def __init__(self, message: str = "已取消，未写入任何文件。"):
+        super().__init__(message)
