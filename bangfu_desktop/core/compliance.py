@@ -144,6 +144,10 @@ def periods_in(calendar: SchoolCalendar, kind: str, selection: Period) -> list[P
     day = selection.start
     while day <= selection.end:
         period = calendar.period_of(kind, day)
+        if day not in period:
+            # An overridden semester can leave days that no semester covers; step over them.
+            day += dt.timedelta(days=1)
+            continue
         periods.append(period)
         day = period.end + dt.timedelta(days=1)
     return periods
