@@ -1,0 +1,116 @@
+"""活动记录表: one ruled form per activity, with up to six photos."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from ..attachments import attachments_of
+from ..models import Activity, ActivityParticipant, ActivityTask, Task, Teacher
+from .context import ExportContext
+from .forms import FormRows, fmt_date, mm_widths, signature_block, title_block
+from .photos import is_photo, photo_flowable
+from .styles import LABEL_FILL, ruled, styles
+
+MAX_PHOTOS = 6
+PHOTO_HEIGHT = 52 * mm
+
+
+def activity_where(activity: Activity) -> str:
+    """How warnings name an activity."""
+    return f"活动记录表《{activity.title}》（{activity.date}，编号 {activity.id}）"
+
+
+def _participants(activity: Activity) -> str:
+    names = [t.name for t in Teacher.select(Teacher.name).join(ActivityParticipant)
+             .where(ActivityParticipant.activity == activity).order_by(ActivityParticipant.id)]
+    text = "、".join(names)
+    others = activity.others_count or 0
+    if others:
+        text += f"；另有其他人员 {others} 人" if text else f"其他人员 {others} 人"
+    total = len(names) + others
+    return f"{text}（共 {total} 人）" if total else ""
+
+
+def _time(activity: Activity) -> str:
+    text = fmt_date(activity.date)
+    if activity.start_time or activity.end_time:
+        text += f" {activity.start_time}—{activity.end_time}".rstrip("—")
+    return text
+
+
+def _linked_tasks(activity: Activity) -> str:
+    tasks = (Task.select().join(ActivityTask).where(ActivityTask.activity == activity)
+             .order_by(Task.position))
+    return "；".join(f"{t.code} {(t.measure or t.stage_goal)[:40]}".strip() for t in tasks)
+
+
+def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width: float,
+                 rest_width: float) -> list[Flowable]:
+    s = styles()
+    attachments = attachments_of(activity)
+    photos = [a for a in attachments if is_photo(a)]
+    others = [a for a in attachments if not is_photo(a)]
+    shown = photos[:MAX_PHOTOS]
+    cell_width = rest_width / 2
+    box = (cell_width - 8, PHOTO_HEIGHT)
+    cells = []
+    for number, attachment in enumerate(shown, start=1):
+        caption = attachment.caption or attachment.filename.rsplit(".", 1)[0]
+        cells.append([photo_flowable(attachment, *box, ctx, where),
+                      ctx.para(f"图{number}　{caption}", s.caption, where)])
+    notes = []
+    if len(photos) > MAX_PHOTOS:
+        notes.append(f"另有 {len(photos) - MAX_PHOTOS} 张照片未打印，见电子档案。")
+    if others:
+        notes.append("其他附件：" + "、".join(a.filename for a in others))
+    if not cells:
+        cells = [ctx.para("（无照片）", s.cell_center, where)]
+    rows = []
+    for start in range(0, len(cells), 2):
+        pair = cells[start:start + 2]
+        rows.append([""] + pair + [""] * (2 - len(pair)))
+    commands = [
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+    ]
+    if not shown:
+        commands.append(("SPAN", (1, 0), (2, 0)))
+    rows[0][0] = Paragraph("活动照片", s.label)
+    if notes:
+        rows.append(["", ctx.para("；".join(notes), s.small, where), ""])
+        commands.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
+    # The grey label column reads as one cell: its inner rules are painted over.
+    commands.append(("LINEBELOW", (0, 0), (0, -2), 0.8, LABEL_FILL))
+    table = Table(rows, colWidths=[label_width, cell_width, cell_width], splitByRow=1)
+    table.setStyle(ruled(commands))
+    return [table]
+
+
+def activity_story(activity: Activity, ctx: ExportContext) -> list[Flowable]:
+    """The 活动记录表 of one activity (flowables; long text continues on the next page)."""
+    where = activity_where(activity)
+    widths = mm_widths(26, 59, 26, 59)
+    form = FormRows(ctx, where, widths)
+    form.row(("活动名称", activity.title))
+    form.row(("活动类型", activity.type), ("活动时间", _time(activity)))
+    place = activity.place + ("（线上）" if activity.online and "线上" not in activity.place else "")
+    form.row(("活动地点", place), ("主持人/主讲人", activity.host))
+    form.row(("组织部门", activity.organiser), ("学科", activity.subject))
+    form.row(("参加人员", _participants(activity)))
+    if activity.purpose:
+        form.row(("活动目的", activity.purpose))
+    form.row(("活动内容", activity.content), min_height=45 * mm)
+    effect = activity.outcome
+    if activity.reflection:
+        effect = f"{effect}\n反思：{activity.reflection}" if effect else f"反思：{activity.reflection}"
+    form.row(("活动效果/反思", effect), min_height=28 * mm)
+    tasks = _linked_tasks(activity)
+    if tasks:
+        form.row(("对应任务", tasks))
+    story: list[Flowable] = title_block("活动记录表", ctx.text(activity.type, where))
+    story.append(form.table())
+    story.extend(_photo_table(activity, ctx, where, widths[0], sum(widths[1:])))
+    story.append(Spacer(1, 6 * mm))
+    story.append(KeepTogether(signature_block(["记录人（签字）：", "负责人（签字）：", "日期："])))
+    return story

@@ -1,0 +1,148 @@
+"""The page frame of every document: A4, mirror margins for binding, header and footer.
+
+Odd pages bind on the left, even pages on the right, so the inner margin is wider
+and alternates. The header names 本单位 and the current section; the footer says
+第 X 页 共 Y 页 (the total is known only at the end, so the canvas keeps its pages
+until it saves). A table of contents needs the pages of later sections: ``build``
+lays the story out again until those pages no longer change.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Callable
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from .context import ExportContext
+from .fonts import register_font
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+INNER, OUTER, TOP, BOTTOM = 25 * mm, 15 * mm, 22 * mm, 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - INNER - OUTER
+FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
+MAX_PASSES = 4
+
+
+class Marker(Flowable):
+    """An invisible point in the story whose page is recorded (目录 entries, progress)."""
+
+    def __init__(self, key: str, *, section: str | None = None, counts: bool = True):
+        super().__init__()
+        self.key = key
+        self.section = section
+        self.counts = counts
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        if self.section is not None:
+            self.canv._bangfu_section = self.section
+
+
+class PagedCanvas(Canvas):
+    """A canvas that draws 第 X 页 共 Y 页 on every page once the total is known."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._bangfu_section = ""
+        self._bangfu_no_footer: set[int] = set()
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            number = self.getPageNumber()
+            if number not in self._bangfu_no_footer:
+                self.setFont(register_font(), 9)
+                self.drawCentredString(PAGE_WIDTH / 2, 11 * mm, f"第 {number} 页  共 {total} 页")
+            super().showPage()
+        super().save()
+
+
+class ArchiveDoc(BaseDocTemplate):
+    """A4 with mirror margins; records the page of each Marker while laying out."""
+
+    def __init__(self, target, *, unit_name: str, ctx: ExportContext, title: str, cover: bool,
+                 count_progress: bool):
+        super().__init__(target, pagesize=A4, leftMargin=INNER, rightMargin=OUTER, topMargin=TOP,
+                         bottomMargin=BOTTOM, title=title, author=unit_name, creator="帮扶台账",
+                         subject=title)
+        self.unit_name = unit_name
+        self.ctx = ctx
+        self.count_progress = count_progress
+        self.marker_pages: dict[str, int] = {}
+        odd = Frame(INNER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="odd", leftPadding=0, rightPadding=0,
+                    topPadding=0, bottomPadding=0)
+        even = Frame(OUTER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="even", leftPadding=0, rightPadding=0,
+                     topPadding=0, bottomPadding=0)
+        templates = [
+            PageTemplate("odd", [odd], onPageEnd=self._header, autoNextPageTemplate="even"),
+            PageTemplate("even", [even], onPageEnd=self._header, autoNextPageTemplate="odd"),
+        ]
+        if cover:
+            cover_frame = Frame(INNER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="cover")
+            templates.insert(0, PageTemplate("cover", [cover_frame], onPage=self._no_footer,
+                                             autoNextPageTemplate="even"))
+        self.addPageTemplates(templates)
+
+    def _no_footer(self, canvas, doc) -> None:
+        canvas._bangfu_no_footer.add(canvas.getPageNumber())
+
+    def _header(self, canvas, doc) -> None:
+        odd = canvas.getPageNumber() % 2 == 1
+        left = INNER if odd else OUTER
+        right = PAGE_WIDTH - (OUTER if odd else INNER)
+        y = PAGE_HEIGHT - 14 * mm
+        canvas.saveState()
+        canvas.setFont(register_font(), 9)
+        canvas.drawString(left, y, self.unit_name)
+        section = getattr(canvas, "_bangfu_section", "")
+        if section:
+            canvas.drawRightString(right, y, section)
+        canvas.setLineWidth(0.6)
+        canvas.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable) -> None:
+        """Record where markers landed; advance progress; honour a cancel."""
+        if isinstance(flowable, Marker):
+            self.marker_pages[flowable.key] = self.page
+            if flowable.counts and self.count_progress:
+                self.ctx.step()
+            else:
+                self.ctx.check_cancel()
+
+
+StoryMaker = Callable[[dict[str, int]], list]
+
+
+def build(make_story: StoryMaker, *, ctx: ExportContext, unit_name: str, title: str,
+          cover: bool = False, toc: bool = False) -> tuple[bytes, int, dict[str, int]]:
+    """Lay out ``make_story(pages)`` until the pages it was given are where markers land.
+
+    ``make_story`` receives the marker pages of the previous pass (empty at first) and
+    must return a story of the same shape whatever the numbers (a 目录 of fixed rows).
+    Without ``toc`` the story ignores them and one pass is enough.
+    Returns the PDF bytes, the page count and the final marker pages.
+    """
+    register_font()
+    pages: dict[str, int] = {}
+    for attempt in range(MAX_PASSES):
+        buffer = io.BytesIO()
+        doc = ArchiveDoc(buffer, unit_name=unit_name, ctx=ctx, title=title, cover=cover,
+                         count_progress=attempt == 0)
+        doc.build(make_story(pages), canvasmaker=PagedCanvas)
+        if not toc or doc.marker_pages == pages:
+            break
+        pages = doc.marker_pages
+    return buffer.getvalue(), doc.page, pages

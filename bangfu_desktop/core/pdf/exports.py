@@ -1,0 +1,81 @@
+"""Entry points for single documents: one activity, one agreement, one rotation form.
+
+Each writes through ``atomic_write`` (a cancelled or failed export leaves no file
+under the real name) and returns an ExportReport whose warnings the caller shows.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from ..errors import InvalidInput
+from ..fileio import CancelFn, ProgressFn, atomic_write
+from ..models import Activity, Pairing, Rotation
+from ..queries import self_unit_name
+from .activity import activity_story
+from .context import ExportContext, ExportReport
+from .document import Marker, build
+from .pairing import agreement_story
+from .rotation import rotation_form_story
+
+NO_UNIT = "（未设置本单位）"
+
+
+def write_pdf(dest: str | os.PathLike, make_story: Callable[[dict[str, int]], list], ctx: ExportContext,
+              *, title: str, documents: int, cover: bool = False, toc: bool = False) -> ExportReport:
+    """Lay out a story and write it to ``dest`` atomically; return the report."""
+    unit_name = self_unit_name() or NO_UNIT
+    with atomic_write(dest) as tmp:
+        data, pages, _ = build(make_story, ctx=ctx, unit_name=unit_name, title=title, cover=cover, toc=toc)
+        ctx.check_cancel()
+        tmp.write_bytes(data)
+    ctx.finish()
+    return ExportReport(Path(dest), pages, documents, list(ctx.warnings))
+
+
+def _get(model, record_id: int, what: str):
+    record = model.live().where(model.id == record_id).first()
+    if record is None:
+        raise InvalidInput(f"找不到编号为 {record_id} 的{what}（可能已删除）。请核对编号后重试。")
+    return record
+
+
+def export_activity(activity_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
+                    cancelled: CancelFn | None = None) -> ExportReport:
+    """Write the 活动记录表 of one activity to ``dest``."""
+    activity = _get(Activity, activity_id, "活动")
+    ctx = ExportContext(progress, cancelled)
+    ctx.total = 1
+
+    def story(_pages):
+        return [Marker(f"activity:{activity.id}", section="活动记录表"), *activity_story(activity, ctx)]
+
+    return write_pdf(dest, story, ctx, title=f"活动记录表：{activity.title}", documents=1)
+
+
+def export_agreement(pairing_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
+                     cancelled: CancelFn | None = None) -> ExportReport:
+    """Write the 师徒结对协议书 of one pairing to ``dest``."""
+    pairing = _get(Pairing, pairing_id, "师徒结对")
+    ctx = ExportContext(progress, cancelled)
+    ctx.total = 1
+
+    def story(_pages):
+        return [Marker(f"agreement:{pairing.id}", section="师徒结对协议书"), *agreement_story(pairing, ctx)]
+
+    return write_pdf(dest, story, ctx, title="师徒结对协议书", documents=1)
+
+
+def export_rotation_form(rotation_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
+                         cancelled: CancelFn | None = None) -> ExportReport:
+    """Write the 轮训登记表 of one rotation to ``dest``."""
+    rotation = _get(Rotation, rotation_id, "轮训记录")
+    ctx = ExportContext(progress, cancelled)
+    ctx.total = 1
+
+    def story(_pages):
+        return [Marker(f"rotation:{rotation.id}", section="轮训登记表"), *rotation_form_story(rotation, ctx)]
+
+    return write_pdf(dest, story, ctx, title="轮训登记表", documents=1)

@@ -1,0 +1,125 @@
+"""Building blocks of the ruled office forms: titles, label/value tables, signature lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from .context import ExportContext
+from .document import FRAME_WIDTH
+from .styles import LABEL_FILL, ruled, styles
+
+
+def fmt_date(day: dt.date | None, empty: str = "") -> str:
+    """2024-03-05 → '2024年3月5日'."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else empty
+
+
+def fmt_span(start: dt.date | None, end: dt.date | None) -> str:
+    """'2023年9月1日至2026年7月15日' (either end may be open)."""
+    if not start and not end:
+        return ""
+    return f"{fmt_date(start, '（未填）')}至{fmt_date(end, '今')}"
+
+
+def fmt_number(value: float | None) -> str:
+    """12.0 → '12', 0.4 → '0.4', None → ''."""
+    if value is None:
+        return ""
+    return f"{value:g}"
+
+
+def title_block(title: str, subtitle: str = "") -> list[Flowable]:
+    """The centred form title, with an optional second line (unit, programme, year)."""
+    s = styles()
+    # A plan's full name as a title runs to two lines: a smaller size keeps it tidy.
+    block: list[Flowable] = [Paragraph(title, s.title if len(title) <= 24 else s.long_title)]
+    if subtitle:
+        block.append(Paragraph(subtitle, s.subtitle))
+    else:
+        block.append(Spacer(1, 4 * mm))
+    return block
+
+
+class FormRows:
+    """Rows of a label/value form; labels get a grey fill, values may span columns.
+
+    ``widths`` alternate label, value, label, value, …; ``row`` takes (label, value) pairs,
+    and a single pair on a row spans the whole width.
+    """
+
+    def __init__(self, ctx: ExportContext, where: str, widths: list[float]):
+        self.ctx, self.where, self.widths = ctx, where, widths
+        self.rows: list[list] = []
+        self.commands: list = []
+        self.min_heights: list[float] = []
+
+    def row(self, *pairs: tuple[str, object], min_height: float = 0) -> None:
+        """Add a row of (label, value) pairs; a form row may keep room for handwriting."""
+        s = styles()
+        cells: list = []
+        index = len(self.rows)
+        for label, value in pairs:
+            col = len(cells)
+            cells.append(Paragraph(label, s.label))
+            self.commands.append(("BACKGROUND", (col, index), (col, index), LABEL_FILL))
+            cells.append(value if isinstance(value, (Flowable, list)) else
+                         self.ctx.para(value, s.cell, self.where))
+        if len(pairs) == 1 and len(self.widths) > 2:
+            cells.extend([""] * (len(self.widths) - 2))
+            self.commands.append(("SPAN", (1, index), (-1, index)))
+        if min_height:
+            self.commands.append(("VALIGN", (1, index), (-1, index), "TOP"))
+        self.rows.append(cells)
+        self.min_heights.append(min_height)
+
+    def _heights(self) -> list[float | None]:
+        heights: list[float | None] = []
+        for cells, minimum in zip(self.rows, self.min_heights):
+            value = cells[1]
+            if not minimum or not isinstance(value, Paragraph):
+                heights.append(None)
+                continue
+            # A fixed height only when the text is shorter; longer text sizes (and splits) itself.
+            _, needed = value.wrap(sum(self.widths[1:]) - 8, 10_000)
+            heights.append(minimum if needed + 8 < minimum else None)
+        return heights
+
+    def table(self) -> Table:
+        """The ruled table; tall rows may break across pages."""
+        table = Table(self.rows, colWidths=self.widths, rowHeights=self._heights(), splitByRow=1,
+                      splitInRow=1)
+        table.setStyle(ruled(self.commands))
+        return table
+
+
+def signature_block(parts: list[str], *, seal_height: float = 0) -> Table:
+    """A line of signature fields ('负责人（签字）：'); with ``seal_height`` room for 盖章 below."""
+    s = styles()
+    width = FRAME_WIDTH / len(parts)
+    cells = [Paragraph(part, s.cell) for part in parts]
+    rows = [cells]
+    heights = [10 * mm]
+    if seal_height:
+        rows.append([Paragraph("年　　月　　日", s.cell) for _ in parts])
+        heights = [seal_height, 8 * mm]
+    table = Table(rows, colWidths=[width] * len(parts), rowHeights=heights)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def ledger_table(header: list[str], rows: list[list], widths: list[float]) -> Table:
+    """A ruled ledger with a grey header row repeated on every page."""
+    s = styles()
+    head = [Paragraph(h, s.small_center) for h in header]
+    table = Table([head] + rows, colWidths=widths, repeatRows=1, splitByRow=1)
+    table.setStyle(ruled(header_rows=1))
+    return table
+
+
+def mm_widths(*values: float) -> list[float]:
+    """Column widths given in millimetres, scaled to fill the frame exactly."""
+    total = sum(values)
+    return [v / total * FRAME_WIDTH for v in values]

@@ -1,0 +1,119 @@
+"""任务清单 (same structure as the bureau's Excel form) and 指标完成情况."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from ..models import Plan, Target, Task, TaskCategory
+from ..queries import self_unit
+from .context import ExportContext
+from .forms import fmt_number, mm_widths, title_block
+from .styles import LABEL_FILL, ruled, styles
+
+CHINESE_NUMBERS = "一二三四五六七八九十"
+TASK_HEADER = ["序号", "目标任务（分阶段）", "主要举措", "完成时限", "责任单位", "配合部门"]
+TARGET_HEADER = ["序号", "阶段", "指标", "目标值", "实际值", "完成率", "备注"]
+
+
+def _ordinal(index: int) -> str:
+    return CHINESE_NUMBERS[index] if index < len(CHINESE_NUMBERS) else str(index + 1)
+
+
+def contact_line(ctx: ExportContext) -> Paragraph:
+    """学校：（盖章） 联系人 职务 办公电话 手机号码, filled from 本单位."""
+    unit = self_unit()
+    values = [unit.name if unit else "", unit.contact_name if unit else "", unit.contact_title if unit else "",
+              unit.office_phone if unit else "", unit.mobile if unit else ""]
+    where = "任务清单表头（本单位信息）"
+    name, contact, title, office, mobile = (ctx.text(v, where) for v in values)
+    gap = "&nbsp;" * 3
+    text = (f"学校：{name}（盖章）{gap}联系人：{contact}{gap}职务：{title}{gap}"
+            f"办公电话：{office}{gap}手机号码：{mobile}")
+    return Paragraph(text, styles().cell)
+
+
+def task_list_title(plan: Plan) -> str:
+    """The 任务清单 title of a plan."""
+    return plan.title if plan.title.endswith("清单") else f"{plan.title}重点任务清单"
+
+
+def task_list_story(plan: Plan, ctx: ExportContext) -> list[Flowable]:
+    """The 任务清单 of one plan: title, unit line, category rows, the five columns."""
+    s = styles()
+    categories = list(TaskCategory.live().where(TaskCategory.plan == plan).order_by(TaskCategory.position))
+    tasks = list(Task.live().where(Task.plan == plan).order_by(Task.position, Task.id))
+    rows: list[list] = [[Paragraph(h, s.small_center) for h in TASK_HEADER]]
+    commands: list = []
+    groups = [(c, [t for t in tasks if t.category_id == c.id]) for c in categories]
+    loose = [t for t in tasks if t.category_id not in {c.id for c in categories}]
+    if loose:
+        groups.append((None, loose))
+    for index, (category, items) in enumerate(groups):
+        if category is not None:
+            where = f"任务清单《{plan.title}》类别“{category.name}”"
+            rows.append([ctx.para(f"{_ordinal(index)}、{category.name}", s.cell, where)] + [""] * 5)
+            commands += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
+                         ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), LABEL_FILL)]
+        for task in items:
+            where = f"任务清单《{plan.title}》第 {task.code or task.id} 项"
+            cells = [task.code, task.stage_goal, task.measure, task.deadline_text, task.responsible,
+                     task.cooperating]
+            rows.append([ctx.para(c, s.small_center if i in (0, 3) else s.small, where)
+                         for i, c in enumerate(cells)])
+    story = title_block(ctx.text(task_list_title(plan), f"方案《{plan.title}》"),
+                        ctx.text(plan.doc_number, f"方案《{plan.title}》"))
+    story += [contact_line(ctx), Spacer(1, 2 * mm)]
+    table = Table(rows, colWidths=mm_widths(10, 40, 60, 18, 24, 20), repeatRows=1, splitByRow=1,
+                  splitInRow=1)
+    table.setStyle(ruled(commands, header_rows=1))
+    story.append(table)
+    if not tasks:
+        story.append(Paragraph("（该方案尚未录入任务）", s.cell_center))
+    return story
+
+
+def actual_value(target: Target) -> float | None:
+    """The actual value of a target: computed by core.targets when available, else the typed one."""
+    if importlib.util.find_spec("bangfu_desktop.core.targets") is not None:
+        from .. import targets as targets_mod
+
+        compute = getattr(targets_mod, "actual_value", None)
+        if callable(compute):
+            try:
+                return compute(target)
+            except Exception:  # noqa: BLE001 - a computing bug must not stop the binder
+                return target.actual_value
+    return target.actual_value
+
+
+def _rate(target: Target, actual: float | None) -> str:
+    if actual is None or not target.target_value:
+        return ""
+    return f"{actual / target.target_value * 100:.0f}%"
+
+
+def target_story(plan: Plan, ctx: ExportContext) -> list[Flowable]:
+    """指标完成情况 of one plan: target, actual value and completion rate per stage target."""
+    s = styles()
+    targets = list(Target.live().where(Target.plan == plan).order_by(Target.stage_year, Target.id))
+    rows: list[list] = [[Paragraph(h, s.small_center) for h in TARGET_HEADER]]
+    for number, target in enumerate(targets, start=1):
+        where = f"指标完成情况《{plan.title}》第 {number} 项"
+        actual = actual_value(target)
+        unit = target.unit_label
+        cells = [str(number), f"{target.stage_year}年" if target.stage_year else "", target.description,
+                 f"{fmt_number(target.target_value)}{unit}" if target.target_value is not None else "",
+                 f"{fmt_number(actual)}{unit}" if actual is not None else "未统计",
+                 _rate(target, actual), target.notes]
+        rows.append([ctx.para(c, s.small if i in (2, 6) else s.small_center, where)
+                     for i, c in enumerate(cells)])
+    story = title_block("指标完成情况", ctx.text(plan.title, f"方案《{plan.title}》"))
+    table = Table(rows, colWidths=mm_widths(10, 15, 70, 20, 20, 15, 20), repeatRows=1, splitByRow=1)
+    table.setStyle(ruled(header_rows=1))
+    story.append(table)
+    if not targets:
+        story.append(Paragraph("（该方案尚未录入指标）", s.cell_center))
+    return story
