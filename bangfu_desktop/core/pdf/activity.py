@@ -109,7 +109,7 @@ def activity_story(activity: Activity, ctx: ExportContext) -> list[Flowable]:
     if tasks:
         form.row(("对应任务", tasks))
     story: list[Flowable] = title_block("活动记录表", ctx.text(activity.type, where))
-    story.append(form.table())
+    story.extend(form.tables())
     story.extend(_photo_table(activity, ctx, where, widths[0], sum(widths[1:])))
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether(signature_block(["记录人（签字）：", "负责人（签字）：", "日期："])))

@@ -22,6 +22,7 @@ from .activity import activity_story
 from .context import ExportContext, ExportReport
 from .document import Marker
 from .exports import NO_UNIT, write_pdf
+from .fonts import register_font
 from .forms import fmt_date, mm_widths, title_block
 from .pairing import agreement_story, pairing_roster_story
 from .rotation import rotation_form_story, rotation_ledger_story
@@ -84,7 +85,9 @@ def _cover(unit_name: str, title: str, selection: ArchiveSelection, documents: i
              ("卷内材料", f"{documents} 份"), ("编制日期", fmt_date(dt.date.today())), ("保管期限", "")]
     rows = [[Paragraph(label, s.cover_line), ctx.para(value, s.cover_line, "档案封面")] for label, value in lines]
     table = Table(rows, colWidths=[32 * mm, 100 * mm], rowHeights=[13 * mm] * len(rows), hAlign="CENTER")
-    table.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.8, "black"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()),
+                               ("LINEBELOW", (1, 0), (1, -1), 0.8, "black"),
+                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return [Spacer(1, 45 * mm), ctx.para(title, s.cover_title, "档案封面"),
             Paragraph(ctx.text(selection.label(), "档案封面"), s.title), Spacer(1, 50 * mm), table]
 

@@ -48,6 +48,8 @@ class PagedCanvas(Canvas):
     """A canvas that draws 第 X 页 共 Y 页 on every page once the total is known."""
 
     def __init__(self, *args, **kwargs):
+        # The default initial font is Helvetica, which would be referenced but not embedded.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or register_font()
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self._bangfu_section = ""
@@ -76,7 +78,7 @@ class ArchiveDoc(BaseDocTemplate):
                  count_progress: bool):
         super().__init__(target, pagesize=A4, leftMargin=INNER, rightMargin=OUTER, topMargin=TOP,
                          bottomMargin=BOTTOM, title=title, author=unit_name, creator="帮扶台账",
-                         subject=title)
+                         subject=title, initialFontName=register_font())
         self.unit_name = unit_name
         self.ctx = ctx
         self.count_progress = count_progress

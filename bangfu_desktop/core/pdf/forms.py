@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .context import ExportContext
+from .fonts import register_font
 from .document import FRAME_WIDTH
 from .styles import LABEL_FILL, ruled, styles
 
@@ -28,7 +29,7 @@ def fmt_number(value: float | None) -> str:
     """12.0 → '12', 0.4 → '0.4', None → ''."""
     if value is None:
         return ""
-    return f"{value:g}"
+    return f"{round(value, 2):g}"
 
 
 def title_block(title: str, subtitle: str = "") -> list[Flowable]:
@@ -44,55 +45,61 @@ def title_block(title: str, subtitle: str = "") -> list[Flowable]:
 
 
 class FormRows:
-    """Rows of a label/value form; labels get a grey fill, values may span columns.
+    """Rows of a label/value form; labels get a grey fill.
 
-    ``widths`` alternate label, value, label, value, …; ``row`` takes (label, value) pairs,
-    and a single pair on a row spans the whole width.
+    ``widths`` alternate label, value, label, value, …; ``row`` takes (label, value) pairs.
+    A row with a single pair spans the whole width: such rows go into tables of their own
+    (label, value) so that long text can break across pages, which reportlab cannot do
+    inside a spanned cell. The stacked tables share their edges and read as one form.
     """
+
+    TALL = 60 * mm  # a value taller than this has its label at the top, not the middle
 
     def __init__(self, ctx: ExportContext, where: str, widths: list[float]):
         self.ctx, self.where, self.widths = ctx, where, widths
-        self.rows: list[list] = []
-        self.commands: list = []
-        self.min_heights: list[float] = []
+        self.rows: list[tuple[list, float]] = []
 
     def row(self, *pairs: tuple[str, object], min_height: float = 0) -> None:
         """Add a row of (label, value) pairs; a form row may keep room for handwriting."""
         s = styles()
         cells: list = []
-        index = len(self.rows)
         for label, value in pairs:
-            col = len(cells)
             cells.append(Paragraph(label, s.label))
-            self.commands.append(("BACKGROUND", (col, index), (col, index), LABEL_FILL))
             cells.append(value if isinstance(value, (Flowable, list)) else
                          self.ctx.para(value, s.cell, self.where))
-        if len(pairs) == 1 and len(self.widths) > 2:
-            cells.extend([""] * (len(self.widths) - 2))
-            self.commands.append(("SPAN", (1, index), (-1, index)))
-        if min_height:
-            self.commands.append(("VALIGN", (1, index), (-1, index), "TOP"))
-        self.rows.append(cells)
-        self.min_heights.append(min_height)
+        self.rows.append((cells, min_height))
 
-    def _heights(self) -> list[float | None]:
+    def _group_table(self, rows: list[tuple[list, float]]) -> Table:
+        full = len(rows[0][0]) == 2
+        widths = [self.widths[0], sum(self.widths[1:])] if full else self.widths
         heights: list[float | None] = []
-        for cells, minimum in zip(self.rows, self.min_heights):
-            value = cells[1]
-            if not minimum or not isinstance(value, Paragraph):
-                heights.append(None)
-                continue
+        commands: list = []
+        for index, (cells, minimum) in enumerate(rows):
+            for col in range(0, len(cells), 2):
+                commands.append(("BACKGROUND", (col, index), (col, index), LABEL_FILL))
+            needed = 0.0
+            if full and isinstance(cells[1], Paragraph):
+                needed = cells[1].wrap(widths[1] - 8, 100_000)[1] + 8
             # A fixed height only when the text is shorter; longer text sizes (and splits) itself.
-            _, needed = value.wrap(sum(self.widths[1:]) - 8, 10_000)
-            heights.append(minimum if needed + 8 < minimum else None)
-        return heights
-
-    def table(self) -> Table:
-        """The ruled table; tall rows may break across pages."""
-        table = Table(self.rows, colWidths=self.widths, rowHeights=self._heights(), splitByRow=1,
-                      splitInRow=1)
-        table.setStyle(ruled(self.commands))
+            heights.append(minimum if minimum and needed < minimum else None)
+            if minimum:
+                commands.append(("VALIGN", (1, index), (1, index), "TOP"))
+            if needed > self.TALL:
+                commands.append(("VALIGN", (0, index), (0, index), "TOP"))
+        table = Table([cells for cells, _ in rows], colWidths=widths, rowHeights=heights,
+                      splitByRow=1, splitInRow=1 if full else 0)
+        table.setStyle(ruled(commands))
         return table
+
+    def tables(self) -> list[Flowable]:
+        """The ruled form as stacked tables; tall rows may break across pages."""
+        groups: list[list[tuple[list, float]]] = []
+        for row in self.rows:
+            if groups and len(groups[-1][0][0]) == len(row[0]):
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        return [self._group_table(group) for group in groups]
 
 
 def signature_block(parts: list[str], *, seal_height: float = 0) -> Table:
@@ -106,7 +113,8 @@ def signature_block(parts: list[str], *, seal_height: float = 0) -> Table:
         rows.append([Paragraph("年　　月　　日", s.cell) for _ in parts])
         heights = [seal_height, 8 * mm]
     table = Table(rows, colWidths=[width] * len(parts), rowHeights=heights)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
     return table
 
 

@@ -60,7 +60,7 @@ def agreement_story(pairing: Pairing, ctx: ExportContext) -> list[Flowable]:
     _party(form, "乙方（徒弟）", apprentice)
     form.row(("结对学科", pairing.subject or apprentice.subject), ("结对项目", pairing.programme))
     form.row(("结对期限", fmt_span(pairing.start_date, pairing.end_date)))
-    story.append(form.table())
+    story.extend(form.tables())
     story.append(Spacer(1, 3 * mm))
     goals = [g for g in (pairing.goals or "").splitlines() if g.strip()] or ["（未填写）"]
     story += _numbered(ctx, "一、结对目标", goals, where)

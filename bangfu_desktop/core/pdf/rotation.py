@@ -35,7 +35,7 @@ def rotation_form_story(rotation: Rotation, ctx: ExportContext) -> list[Flowable
         form.row(("备注", rotation.notes))
     form.row(("派出单位意见", "\n\n\n　　　　　　　　　　　　　　　　（盖章）　　年　　月　　日"))
     form.row(("接收单位意见", "\n\n\n　　　　　　　　　　　　　　　　（盖章）　　年　　月　　日"))
-    story.append(form.table())
+    story.extend(form.tables())
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether(signature_block(["本人（签字）：", "填表日期："])))
     return story

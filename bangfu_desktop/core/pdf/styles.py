@@ -73,6 +73,7 @@ def styles() -> Styles:
 def ruled(extra: list | None = None, *, header_rows: int = 0) -> TableStyle:
     """A fully ruled table: thin inner lines, a heavier frame, cells centred vertically."""
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), register_font()),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BOX", (0, 0), (-1, -1), 1.0, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

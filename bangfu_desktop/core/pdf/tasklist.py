@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from ..models import Plan, Target, Task, TaskCategory
 from ..queries import self_unit
+from ..targets import TargetProgress, evaluate_targets
 from .context import ExportContext
 from .forms import fmt_number, mm_widths, title_block
 from .styles import LABEL_FILL, ruled, styles
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
 TASK_HEADER = ["序号", "目标任务（分阶段）", "主要举措", "完成时限", "责任单位", "配合部门"]
-TARGET_HEADER = ["序号", "阶段", "指标", "目标值", "实际值", "完成率", "备注"]
+TARGET_HEADER = ["序号", "阶段", "指标", "目标值", "实际值", "完成率/状态", "说明"]
 
 
 def _ordinal(index: int) -> str:
@@ -66,7 +65,10 @@ def task_list_story(plan: Plan, ctx: ExportContext) -> list[Flowable]:
     story = title_block(ctx.text(task_list_title(plan), f"方案《{plan.title}》"),
                         ctx.text(plan.doc_number, f"方案《{plan.title}》"))
     story += [contact_line(ctx), Spacer(1, 2 * mm)]
-    table = Table(rows, colWidths=mm_widths(10, 40, 60, 18, 24, 20), repeatRows=1, splitByRow=1,
+    # Plans that state no stage goals leave that column empty: give its room to the measures.
+    widths = mm_widths(10, 40, 60, 18, 24, 20) if any(t.stage_goal for t in tasks) else \
+        mm_widths(10, 18, 82, 18, 24, 20)
+    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1,
                   splitInRow=1)
     table.setStyle(ruled(commands, header_rows=1))
     story.append(table)
@@ -75,24 +77,10 @@ def task_list_story(plan: Plan, ctx: ExportContext) -> list[Flowable]:
     return story
 
 
-def actual_value(target: Target) -> float | None:
-    """The actual value of a target: computed by core.targets when available, else the typed one."""
-    if importlib.util.find_spec("bangfu_desktop.core.targets") is not None:
-        from .. import targets as targets_mod
-
-        compute = getattr(targets_mod, "actual_value", None)
-        if callable(compute):
-            try:
-                return compute(target)
-            except Exception:  # noqa: BLE001 - a computing bug must not stop the binder
-                return target.actual_value
-    return target.actual_value
-
-
-def _rate(target: Target, actual: float | None) -> str:
-    if actual is None or not target.target_value:
-        return ""
-    return f"{actual / target.target_value * 100:.0f}%"
+def _rate(progress: TargetProgress) -> str:
+    ratio = progress.progress
+    rate = f"{ratio * 100:.0f}%" if ratio is not None else ""
+    return f"{rate}\n{progress.status}" if rate else progress.status
 
 
 def target_story(plan: Plan, ctx: ExportContext) -> list[Flowable]:
@@ -100,18 +88,19 @@ def target_story(plan: Plan, ctx: ExportContext) -> list[Flowable]:
     s = styles()
     targets = list(Target.live().where(Target.plan == plan).order_by(Target.stage_year, Target.id))
     rows: list[list] = [[Paragraph(h, s.small_center) for h in TARGET_HEADER]]
-    for number, target in enumerate(targets, start=1):
+    for number, (target, progress) in enumerate(zip(targets, evaluate_targets(targets)), start=1):
         where = f"指标完成情况《{plan.title}》第 {number} 项"
-        actual = actual_value(target)
         unit = target.unit_label
+        source = "按记录统计" if progress.computed else "手工填报"
+        note = "；".join(n for n in (source, progress.note, target.notes) if n)
         cells = [str(number), f"{target.stage_year}年" if target.stage_year else "", target.description,
                  f"{fmt_number(target.target_value)}{unit}" if target.target_value is not None else "",
-                 f"{fmt_number(actual)}{unit}" if actual is not None else "未统计",
-                 _rate(target, actual), target.notes]
+                 f"{fmt_number(progress.actual)}{unit}" if progress.actual is not None else "未填报",
+                 _rate(progress), note]
         rows.append([ctx.para(c, s.small if i in (2, 6) else s.small_center, where)
                      for i, c in enumerate(cells)])
     story = title_block("指标完成情况", ctx.text(plan.title, f"方案《{plan.title}》"))
-    table = Table(rows, colWidths=mm_widths(10, 15, 70, 20, 20, 15, 20), repeatRows=1, splitByRow=1)
+    table = Table(rows, colWidths=mm_widths(9, 14, 62, 18, 18, 19, 30), repeatRows=1, splitByRow=1)
     table.setStyle(ruled(header_rows=1))
     story.append(table)
     if not targets:
