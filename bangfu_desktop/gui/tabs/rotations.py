@@ -1,0 +1,147 @@
+"""轮训: rotations, with the count per year and kind and the teachers not yet rotated."""
+
+from __future__ import annotations
+
+from peewee import JOIN
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...core.models import Rotation, Teacher, Unit
+from ...core.rotation_stats import RotationSummary, load_rotation_summary
+from ...core.validation import check_range
+from ...core.vocab import ROTATION_KINDS
+from ..dialogs.form import FieldSpec, RecordForm
+from ..table_model import Column
+from .base import FilterSpec, RecordTab
+from .common import edit_with_form, teacher_choices, unit_choices
+
+# Row: (id, teacher, teacher unit, host, kind, start, end, days, leader, report, teacher_id, host_id, year)
+COLUMNS = [
+    Column("教师", 1, 80), Column("单位", 2, 190), Column("轮训单位", 3, 190), Column("类型", 4, 80),
+    Column("开始", 5, 92), Column("结束", 6, 92), Column("天数", 7, 48), Column("校领导", 8, 52),
+    Column("轮训报告", 9, 300),
+]
+
+
+def rotation_fields() -> list[FieldSpec]:
+    """The rotation form's fields."""
+    return [
+        FieldSpec("teacher_id", "教师", "choice", required=True, choices=teacher_choices),
+        FieldSpec("host_unit_id", "轮训单位", "choice", choices=unit_choices),
+        FieldSpec("kind", "类型", "editcombo", choices=ROTATION_KINDS),
+        FieldSpec("start_date", "开始日期", "date", required=True),
+        FieldSpec("end_date", "结束日期", "date"),
+        FieldSpec("is_leader", "校领导及后备力量", "bool"),
+        FieldSpec("report", "轮训报告", "multiline"),
+        FieldSpec("notes", "备注", "multiline"),
+    ]
+
+
+class RotationForm(RecordForm):
+    """The rotation form: the end is not before the start."""
+
+    def extra_errors(self, values):
+        problem = check_range(values.get("start_date"), values.get("end_date"))
+        return {"end_date": problem} if problem else {}
+
+
+class RotationsTab(RecordTab):
+    """轮训 records and their yearly summary."""
+
+    title = "轮训"
+    model_class = Rotation
+    columns = COLUMNS
+    watched = ("rotation", "teacher", "unit")
+
+    def __init__(self, parent=None):
+        self._summary: RotationSummary | None = None
+        self._years: list[int] = []
+        self._kinds: list[str] = []
+        self._hosts: list[tuple[str, int]] = []
+        super().__init__(parent)
+
+    # -- data ------------------------------------------------------------------------
+    def fetch_rows(self) -> list[tuple]:
+        teacher_unit, host = Unit.alias(), Unit.alias()
+        query = (Rotation.live(Rotation.id, Teacher.name, teacher_unit.name, host.name, Rotation.kind,
+                               Rotation.start_date, Rotation.end_date, Rotation.is_leader, Rotation.report,
+                               Rotation.teacher, Rotation.host_unit)
+                 .join(Teacher)
+                 .join(teacher_unit, join_type=JOIN.LEFT_OUTER, on=(Teacher.unit == teacher_unit.id))
+                 .switch(Rotation)
+                 .join(host, join_type=JOIN.LEFT_OUTER, on=(Rotation.host_unit == host.id))
+                 .where(Teacher.deleted_at.is_null())
+                 .order_by(Rotation.start_date.desc(), Teacher.name).tuples())
+        rows = []
+        for rid, teacher, unit, host_name, kind, start, end, leader, report, tid, host_id in query:
+            days = (end - start).days + 1 if start and end else None
+            rows.append((rid, teacher, unit, host_name, kind, start, end, days, leader, report, tid, host_id,
+                         start.year if start else None))
+        # Worker thread: the summary and the filter options are kept for _loaded (GUI thread).
+        self._summary = load_rotation_summary(rotations=[(r[10], r[4], r[5], r[8]) for r in rows])
+        self._years = sorted({r[12] for r in rows if r[12]}, reverse=True)
+        self._kinds = list(dict.fromkeys([*ROTATION_KINDS, *sorted({r[4] for r in rows if r[4]})]))
+        self._hosts = sorted({(r[3], r[11]) for r in rows if r[11]})
+        return rows
+
+    def filters(self):
+        return [
+            FilterSpec(self.tr("年份"), lambda: [(self.tr("%d年") % y, y) for y in self._years],
+                       lambda row, value: row[12] == value),
+            FilterSpec(self.tr("类型"), lambda: [(k, k) for k in self._kinds], lambda row, value: row[4] == value),
+            FilterSpec(self.tr("轮训单位"), lambda: self._hosts, lambda row, value: row[11] == value),
+        ]
+
+    def open_form(self, record):
+        return edit_with_form(self, self.tr("编辑轮训") if record else self.tr("新增轮训"), Rotation,
+                              rotation_fields(), record, form_class=RotationForm,
+                              defaults={"kind": ROTATION_KINDS[0]})
+
+    # -- summary under the table -------------------------------------------------------
+    def side_widget(self) -> QWidget:
+        box = QGroupBox(self.tr("轮训统计"))
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 4, 8, 6)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("rotation_summary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.summary_label)
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("not_rotated")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.missing_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(self.missing_label)
+        scroll.setMaximumHeight(84)
+        layout.addWidget(scroll)
+        return box
+
+    def after_load(self) -> None:
+        summary = self._summary
+        if summary is None:
+            return
+        self.summary_label.setText(self.summary_text(summary))
+        self.missing_label.setText(self.missing_text(summary))
+
+    def summary_text(self, summary: RotationSummary) -> str:
+        """One line per year: 人次, 校领导, and the count of each kind."""
+        lines = []
+        for year in summary.years:
+            kinds = self.tr("，").join(f"{kind} {count}" for kind, count in year.by_kind)
+            lines.append(self.tr("%d年：%d 人次（校领导 %d）；%s") % (year.year, year.total, year.leaders, kinds))
+        if summary.undated:
+            lines.append(self.tr("另有 %d 条未填开始日期") % summary.undated)
+        return "\n".join(lines) or self.tr("还没有轮训记录。")
+
+    def missing_text(self, summary: RotationSummary) -> str:
+        """“尚未轮训（N 人）：…” for the teachers of 本单位 with no rotation yet."""
+        if not summary.unit_name:
+            return self.tr("尚未设置本单位，无法列出尚未轮训的教师（在“单位与方案”中勾选本单位）。")
+        if not summary.not_rotated:
+            return self.tr("%s的 %d 名教师都已参加轮训。") % (summary.unit_name, summary.roster_size)
+        names = "、".join(name for _tid, name in summary.not_rotated)
+        return self.tr("尚未轮训（%d 人，共 %d 人）：%s") % (len(summary.not_rotated), summary.roster_size, names)

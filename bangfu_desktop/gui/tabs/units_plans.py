@@ -1,0 +1,191 @@
+"""单位与方案: units, plans, task categories, targets and frequency rules as sub-tabs."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from peewee import JOIN, fn
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ...core import records
+from ...core.models import Plan, Task, Unit
+from ...core.vocab import STAGES, UNIT_KINDS, UNIT_ROLES
+from ..dialogs.form import FieldSpec, RecordForm
+from ..table_model import Column
+from .base import FilterSpec, RecordTab
+from .common import edit_with_form, unit_choices
+from .plan_items import CategoriesTab, OptionalIntForm, RulesTab, TargetsTab
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+# -- 单位 -----------------------------------------------------------------------------------
+# Row: (id, name, kind, stage, region, role, group, contact, contact title, office phone, mobile,
+#       email, is_self)
+UNIT_COLUMNS = [
+    Column("名称", 1, 230), Column("类型", 2, 60), Column("学段", 3, 60), Column("地区", 4, 120),
+    Column("角色", 5, 70), Column("教育集团", 6, 110), Column("联系人", 7, 70), Column("职务", 8, 70),
+    Column("办公电话", 9, 110), Column("手机号码", 10, 104), Column("邮箱", 11, 150), Column("本单位", 12, 56),
+]
+
+
+def unit_fields() -> list[FieldSpec]:
+    """The unit form's fields."""
+    return [
+        FieldSpec("name", "名称", required=True),
+        FieldSpec("short_name", "简称"),
+        FieldSpec("kind", "类型", "editcombo", choices=UNIT_KINDS),
+        FieldSpec("stage", "学段", "editcombo", choices=STAGES),
+        FieldSpec("region", "地区", placeholder="例如 贵州省铜仁市沿河县"),
+        FieldSpec("address", "地址"),
+        FieldSpec("role", "角色", "editcombo", choices=UNIT_ROLES),
+        FieldSpec("group_name", "教育集团"),
+        FieldSpec("contact_name", "联系人"),
+        FieldSpec("contact_title", "联系人职务"),
+        FieldSpec("office_phone", "办公电话"),
+        FieldSpec("mobile", "手机号码", "phone", placeholder="11 位手机号码"),
+        FieldSpec("email", "电子邮箱"),
+        FieldSpec("is_self", "本单位", "bool"),
+        FieldSpec("notes", "备注", "multiline"),
+    ]
+
+
+class UnitForm(RecordForm):
+    """The unit form: names are unique, e-mail looks like one; one 本单位 only."""
+
+    def __init__(self, title, fields, values=None, parent=None, *, unit_id: int | None = None):
+        self._unit_id = unit_id
+        super().__init__(title, fields, values, parent)
+
+    def extra_errors(self, values):
+        errors = {}
+        same = Unit.live(Unit.id).where(Unit.name == values.get("name"))
+        if self._unit_id is not None:
+            same = same.where(Unit.id != self._unit_id)
+        if same.exists():
+            errors["name"] = self.tr("已有名为“%s”的单位") % values.get("name")
+        if values.get("email") and not EMAIL_RE.match(values["email"]):
+            errors["email"] = self.tr("电子邮箱格式不对，例如 office@school.cn")
+        return errors
+
+    def after_save(self, unit: Unit) -> None:
+        """Setting a unit as 本单位 clears the mark on every other unit."""
+        if not unit.is_self:
+            return
+        for other in Unit.live().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
+            other.is_self = False
+            records.save(other)
+
+
+class UnitsTab(RecordTab):
+    """单位: schools, bureaus, enterprises and universities."""
+
+    title = "单位"
+    model_class = Unit
+    columns = UNIT_COLUMNS
+    watched = ("unit",)
+
+    def fetch_rows(self) -> list[tuple]:
+        return list(Unit.live(Unit.id, Unit.name, Unit.kind, Unit.stage, Unit.region, Unit.role, Unit.group_name,
+                              Unit.contact_name, Unit.contact_title, Unit.office_phone, Unit.mobile, Unit.email,
+                              Unit.is_self)
+                    .order_by(Unit.is_self.desc(), Unit.name).tuples())
+
+    def filters(self):
+        return [
+            FilterSpec(self.tr("类型"), lambda: [(k, k) for k in UNIT_KINDS], lambda row, value: row[2] == value),
+            FilterSpec(self.tr("角色"), lambda: [(r, r) for r in UNIT_ROLES], lambda row, value: row[5] == value),
+        ]
+
+    def open_form(self, record):
+        form_class = partial(UnitForm, unit_id=record.id if record else None)
+        return edit_with_form(self, self.tr("编辑单位") if record else self.tr("新增单位"), Unit,
+                              unit_fields(), record, form_class=form_class, defaults={"kind": "学校"})
+
+
+# -- 方案 -----------------------------------------------------------------------------------
+# Row: (id, title, doc number, issuer, issued on, start, end, unit, tasks, unit_id)
+PLAN_COLUMNS = [
+    Column("方案名称", 1, 360), Column("文号", 2, 150), Column("发文单位", 3, 170), Column("发文日期", 4, 92),
+    Column("起始年", 5, 56), Column("截止年", 6, 56), Column("适用单位", 7, 160), Column("任务数", 8, 56),
+]
+
+
+def plan_fields() -> list[FieldSpec]:
+    """The plan form's fields."""
+    return [
+        FieldSpec("title", "方案名称", required=True),
+        FieldSpec("doc_number", "文号", placeholder="例如 红政办发〔2022〕119号"),
+        FieldSpec("issuer", "发文单位"),
+        FieldSpec("issued_on", "发文日期", "date"),
+        FieldSpec("period_start", "起始年份", "int", extra={"min": 0, "max": 2100}),
+        FieldSpec("period_end", "截止年份", "int", extra={"min": 0, "max": 2100}),
+        FieldSpec("unit_id", "适用单位", "choice", choices=unit_choices),
+        FieldSpec("notes", "备注", "multiline"),
+    ]
+
+
+class PlanForm(OptionalIntForm):
+    """The plan form: the period's years may stay empty; the end is not before the start."""
+
+    optional_ints = ("period_start", "period_end")
+
+    def extra_errors(self, values):
+        start, end = values.get("period_start"), values.get("period_end")
+        if start and end and end < start:
+            return {"period_end": self.tr("截止年份 %d 早于起始年份 %d，请检查") % (end, start)}
+        return {}
+
+
+class PlansTab(RecordTab):
+    """方案: implementation plans and notices."""
+
+    title = "方案"
+    model_class = Plan
+    columns = PLAN_COLUMNS
+    watched = ("plan", "unit", "task")
+
+    def fetch_rows(self) -> list[tuple]:
+        tasks = Task.select(fn.COUNT(Task.id)).where((Task.plan == Plan.id) & Task.deleted_at.is_null())
+        return list(Plan.live(Plan.id, Plan.title, Plan.doc_number, Plan.issuer, Plan.issued_on,
+                              Plan.period_start, Plan.period_end, Unit.name, tasks.alias("tasks"), Plan.unit)
+                    .join(Unit, join_type=JOIN.LEFT_OUTER, on=(Plan.unit == Unit.id))
+                    .order_by(Plan.id).tuples())
+
+    def open_form(self, record):
+        return edit_with_form(self, self.tr("编辑方案") if record else self.tr("新增方案"), Plan,
+                              plan_fields(), record, form_class=PlanForm)
+
+
+# -- the page -------------------------------------------------------------------------------
+class UnitsPlansTab(QWidget):
+    """单位与方案: one sub-tab per record type; ``reload()`` refreshes them all."""
+
+    title = "单位与方案"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.inner = QTabWidget()
+        self.inner.setObjectName("units_plans_tabs")
+        self.units = UnitsTab()
+        self.plans = PlansTab()
+        self.categories = CategoriesTab()
+        self.targets = TargetsTab()
+        self.rules = RulesTab()
+        for name, tab in (("units", self.units), ("plans", self.plans), ("categories", self.categories),
+                          ("targets", self.targets), ("rules", self.rules)):
+            tab.setObjectName(name)
+            self.inner.addTab(tab, tab.title)
+        layout.addWidget(self.inner)
+
+    def pages(self) -> list[RecordTab]:
+        """The sub-tabs, in the order shown."""
+        return [self.units, self.plans, self.categories, self.targets, self.rules]
+
+    def reload(self) -> None:
+        """Reload every sub-tab."""
+        for page in self.pages():
+            page.reload()
+
