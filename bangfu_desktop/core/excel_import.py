@@ -50,16 +50,25 @@ def match_field(header: str, specs: tuple[FieldSpec, ...]) -> str | None:
 
 
 def find_header(grid: Grid, specs: tuple[FieldSpec, ...], required: tuple[str, ...]) -> tuple[int, dict[int, str]]:
-    """The header row (0-based) and its column → field mapping; the row matching most fields wins."""
-    best = (-1, {})
+    """The header row (0-based) and its column → field mapping.
+
+    A row naming a required field wins; failing that, the row naming most fields
+    (the user then maps the missing column by hand in the preview).
+    """
+    best, fallback = (-1, {}), (-1, {})
     for r, row in enumerate(grid.texts[:HEADER_SCAN_ROWS]):
         mapping = auto_mapping(row, specs)
-        if any(req in mapping.values() for req in required) and len(mapping) > len(best[1]):
-            best = (r, mapping)
+        if any(req in mapping.values() for req in required):
+            if len(mapping) > len(best[1]):
+                best = (r, mapping)
+        elif len(mapping) > len(fallback[1]):
+            fallback = (r, mapping)
+    if best[0] < 0 or len(best[1]) < 2:
+        best = best if best[0] >= 0 and len(best[1]) >= len(fallback[1]) else fallback
     if best[0] < 0 or len(best[1]) < 2:
         wanted = "、".join(s.label for s in specs if s.key in required)
         raise InvalidInput(f"在工作表“{grid.sheet}”的前 {HEADER_SCAN_ROWS} 行中没有找到表头（应含有“{wanted}”等列名）。"
-                           "请确认选择了正确的文件和工作表，或在预览中手动指定各列。")
+                           "请确认选择了正确的文件和工作表。")
     return best
 
 

@@ -54,17 +54,31 @@ def check_xlsx(path: str | os.PathLike) -> Path:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
             broken = archive.testzip()
+            dtd = broken is None and any(_has_dtd(archive, info) for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, EOFError):
         raise InvalidInput(
             f"“{path.name}”不完整或已损坏（可能下载中断）。请重新下载或向发件人索取该文件后再导入。") from None
     if broken is not None:
         raise InvalidInput(f"“{path.name}”已损坏（{broken} 无法读取）。请重新下载该文件后再导入。")
+    if dtd:
+        # No real workbook declares a DTD; with lxml, openpyxl would expand its entities.
+        raise InvalidInput(f"“{path.name}”含有不安全的 XML 内容（实体声明），已拒绝读取。"
+                           "请在 Excel/WPS 中打开后另存为新的 .xlsx 文件再导入。")
     if "xl/workbook.xml" not in names:
         raise InvalidInput(
             f"“{path.name}”是压缩文件，但不是 Excel 工作簿。请确认选择了正确的 .xlsx 文件。")
     if unpacked > MAX_UNPACKED_BYTES:
         raise InvalidInput(f"“{path.name}”解压后过大，无法安全读取。请只保留需要的工作表后再导入。")
     return path
+
+
+def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when an XML part starts with a DOCTYPE or ENTITY declaration."""
+    if not info.filename.endswith((".xml", ".rels")):
+        return False
+    with archive.open(info) as handle:
+        head = handle.read(4096).upper()
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def load_xlsx(path: str | os.PathLike) -> openpyxl.Workbook:

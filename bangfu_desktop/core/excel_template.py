@@ -118,7 +118,7 @@ def _fill_rows(ws: Worksheet, data: TemplateData, progress, cancelled) -> None:
     if extra:
         _shift_below(ws, r0, extra)
     for m in row_merges:
-        ws.merged_cells.remove(m)
+        ws.unmerge_cells(m.coord)
     total = len(plan)
     for offset, (kind, payload) in enumerate(plan):
         if offset % 200 == 0:
@@ -161,7 +161,7 @@ def _shift_below(ws: Worksheet, r0: int, extra: int) -> None:
     max_row = ws.max_row
     below = [m for m in ws.merged_cells.ranges if m.min_row > r0]
     for m in below:
-        ws.merged_cells.remove(m)
+        ws.unmerge_cells(m.coord)
     heights = {r: ws.row_dimensions[r].height for r in range(r0 + 1, max_row + 1)}
     if max_row > r0:
         ws.move_range(f"A{r0 + 1}:{get_column_letter(ws.max_column)}{max_row}", rows=extra)
