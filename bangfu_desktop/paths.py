@@ -52,5 +52,8 @@ def default_backup_dir(db_path: Path) -> Path:
 
 
 def settings_dir() -> Path:
-    """Per-user folder for window state and similar preferences."""
+    """Per-user folder for window state and similar preferences (``BANGFU_CONFIG_DIR`` overrides)."""
+    env = os.environ.get("BANGFU_CONFIG_DIR")
+    if env:
+        return Path(env).expanduser()
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

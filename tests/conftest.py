@@ -18,6 +18,12 @@ from bangfu_desktop.core import database, demo  # noqa: E402
 DEMO_TODAY = dt.date(2026, 11, 22)
 
 
+@pytest.fixture(autouse=True)
+def private_config(tmp_path, monkeypatch):
+    """Window state of one test never leaks into another, nor into the user's."""
+    monkeypatch.setenv("BANGFU_CONFIG_DIR", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where a test's database file lives."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import paths
 from ..resources import db_file, read_text
 from . import backup as backup_mod
-from .errors import DatabaseDamaged, DatabaseTooNew, NotOurDatabase
+from .errors import BangfuError, DatabaseDamaged, DatabaseTooNew, NotOurDatabase
 from .lock import InstanceLock
 from .models import database
 
@@ -281,8 +281,11 @@ def check_database(path: Path) -> list[str]:
     """Problems found by a full integrity check; empty when the file is healthy."""
     if not path.exists():
         return [f"找不到数据库文件“{path}”"]
-    state = inspect_file(path, full_check=True)
-    if state.empty:
-        return [f"“{path}”是空文件，还不是帮扶台账的数据库（请运行 bangfu init）"]
-    ensure_ours(path, state)
+    try:
+        state = inspect_file(path, full_check=True)
+        if state.empty:
+            return [f"“{path}”是空文件，还不是帮扶台账的数据库（请运行 bangfu init）"]
+        ensure_ours(path, state)
+    except BangfuError as exc:
+        return [str(exc)]
     return list(state.problems)

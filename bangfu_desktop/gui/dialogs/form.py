@@ -1,0 +1,324 @@
+"""A record form built from field specs: required marks, pickers, and errors beside each field.
+
+Nothing is saved until every field is valid. Subclasses add cross-field checks
+(``extra_errors``) and extra widgets (participants, attachments).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QDate, Qt, QStringListModel
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from ...core.validation import check_mobile, normalise_mobile, parse_date_text
+from ..settings_store import remember_geometry
+
+Choices = Callable[[], Sequence[tuple[str, Any]]]
+
+
+@dataclass
+class FieldSpec:
+    """One form field: attribute name, Chinese label, kind and rules."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text multiline date combo editcombo choice bool int float phone deadline
+    required: bool = False
+    choices: Sequence[str] | Choices | None = None  # texts, or (text, value) pairs for "choice"
+    placeholder: str = ""
+    help: Callable[[str], str] | None = None  # live explanation under the field
+    extra: dict = field(default_factory=dict)
+
+
+class DateEdit(QWidget):
+    """A date typed as text (any usual form) with a calendar button; may be empty."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(self.tr("例如 2024-03-01"))
+        button = QToolButton()
+        button.setText("📅")
+        button.setToolTip(self.tr("选择日期"))
+        button.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(button)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        button.setMenu(menu)
+        self.calendar.clicked.connect(lambda d: (self.set_date(d.toPython()), menu.close()))
+        layout.addWidget(self.line, 1)
+        layout.addWidget(button)
+
+    def set_date(self, value: dt.date | None) -> None:
+        """Show a date (or nothing)."""
+        self.line.setText(value.isoformat() if value else "")
+        if value:
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+
+    def text(self) -> str:
+        """What is typed."""
+        return self.line.text()
+
+
+class SearchCombo(QComboBox):
+    """An editable combo whose completer finds any item containing the typed text."""
+
+    def __init__(self, items: Sequence[tuple[str, Any]], allow_free: bool = False, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        self.allow_free = allow_free
+        for text, value in items:
+            self.addItem(text, value)
+        completer = QCompleter(QStringListModel([t for t, _ in items]), self)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.setCompleter(completer)
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+
+    def set_value(self, value: Any) -> None:
+        """Select the item holding ``value`` (or type it, for free text)."""
+        index = self.findData(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        elif self.allow_free and value:
+            self.setEditText(str(value))
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText("")
+
+    def value(self) -> Any:
+        """The chosen item's value, the typed text (free), or None."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchExactly)
+        if index >= 0:
+            return self.itemData(index)
+        return text if self.allow_free else ...
+
+
+class RecordForm(QDialog):
+    """Add or edit one record through its field specs."""
+
+    def __init__(self, title: str, fields: Sequence[FieldSpec], values: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.fields = list(fields)
+        self.editors: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.help_labels: dict[str, QLabel] = {}
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.form = QFormLayout(body)
+        self.form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        for spec in self.fields:
+            self._add_field(spec)
+        self.add_extra_widgets(self.form)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #b00020;")
+        self.summary.setWordWrap(True)
+        outer.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.result_values: dict[str, Any] = {}
+        if values:
+            self.set_values(values)
+        remember_geometry(self, default=(640, 560))
+
+    # -- building ----------------------------------------------------------------
+    def _choices(self, spec: FieldSpec) -> list[tuple[str, Any]]:
+        raw = spec.choices() if callable(spec.choices) else (spec.choices or [])
+        return [c if isinstance(c, tuple) else (c, c) for c in raw]
+
+    def _add_field(self, spec: FieldSpec) -> None:
+        kind = spec.kind
+        if kind == "multiline":
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(70)
+        elif kind == "date":
+            editor = DateEdit()
+        elif kind == "combo":
+            editor = QComboBox()
+            for text, value in self._choices(spec):
+                editor.addItem(text, value)
+        elif kind in ("choice", "editcombo"):
+            editor = SearchCombo(self._choices(spec), allow_free=kind == "editcombo")
+        elif kind == "bool":
+            editor = QCheckBox()
+        elif kind == "int":
+            editor = QSpinBox()
+            editor.setRange(spec.extra.get("min", 0), spec.extra.get("max", 100000))
+        else:
+            editor = QLineEdit()
+            if spec.placeholder:
+                editor.setPlaceholderText(spec.placeholder)
+        editor.setObjectName(f"field_{spec.name}")
+        label = QLabel(("<span style='color:#b00020'>*</span> " if spec.required else "") + spec.label)
+        container = QWidget()
+        box = QVBoxLayout(container)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(editor)
+        if spec.help is not None:
+            help_label = QLabel()
+            help_label.setStyleSheet("color: #555;")
+            help_label.setObjectName(f"help_{spec.name}")
+            box.addWidget(help_label)
+            self.help_labels[spec.name] = help_label
+            editor.textChanged.connect(lambda text, s=spec, h=help_label: h.setText(s.help(text)))
+        error = QLabel()
+        error.setObjectName(f"error_{spec.name}")
+        error.setStyleSheet("color: #b00020;")
+        error.setWordWrap(True)
+        error.hide()
+        box.addWidget(error)
+        self.form.addRow(label, container)
+        self.editors[spec.name] = editor
+        self.error_labels[spec.name] = error
+
+    def add_extra_widgets(self, form: QFormLayout) -> None:
+        """Subclasses add widgets that are not simple fields."""
+
+    # -- values ------------------------------------------------------------------
+    def set_values(self, values: dict) -> None:
+        """Fill the editors from a dict of attribute values."""
+        for spec in self.fields:
+            if spec.name not in values:
+                continue
+            value, editor = values[spec.name], self.editors[spec.name]
+            if spec.kind == "multiline":
+                editor.setPlainText(value or "")
+            elif spec.kind == "date":
+                editor.set_date(value)
+            elif spec.kind == "combo":
+                index = editor.findData(value)
+                editor.setCurrentIndex(max(index, 0))
+            elif spec.kind in ("choice", "editcombo"):
+                editor.set_value(value)
+            elif spec.kind == "bool":
+                editor.setChecked(bool(value))
+            elif spec.kind == "int":
+                editor.setValue(int(value or 0))
+            else:
+                editor.setText("" if value is None else str(value))
+            if spec.help is not None:
+                self.help_labels[spec.name].setText(spec.help(editor.text() if hasattr(editor, "text") else ""))
+
+    def read_values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """(values, errors) from the editors; errors are Chinese, keyed by field."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for spec in self.fields:
+            editor = self.editors[spec.name]
+            try:
+                value = self._read(spec, editor)
+            except ValueError as exc:
+                errors[spec.name] = str(exc)
+                continue
+            if spec.required and (value is None or value == ""):
+                errors[spec.name] = self.tr("“%s”必须填写") % spec.label
+            values[spec.name] = value
+        return values, errors
+
+    def _read(self, spec: FieldSpec, editor: QWidget) -> Any:
+        kind = spec.kind
+        if kind == "multiline":
+            return editor.toPlainText().strip()
+        if kind == "date":
+            return parse_date_text(editor.text())
+        if kind == "combo":
+            return editor.currentData()
+        if kind in ("choice", "editcombo"):
+            value = editor.value()
+            if value is ...:
+                raise ValueError(self.tr("“%s”不在列表中，请从下拉列表选择") % editor.currentText())
+            # Free-text combos fill text columns, which are NOT NULL: empty means "".
+            return "" if value is None and kind == "editcombo" else value
+        if kind == "bool":
+            return editor.isChecked()
+        if kind == "int":
+            return editor.value()
+        text = editor.text().strip()
+        if kind == "phone":
+            problem = check_mobile(text)
+            if problem:
+                raise ValueError(problem)
+            return normalise_mobile(text)
+        if kind == "float":
+            if not text:
+                return None
+            try:
+                return float(text.rstrip("%"))
+            except ValueError:
+                raise ValueError(self.tr("“%s”不是数字") % text) from None
+        return text
+
+    def extra_errors(self, values: dict[str, Any]) -> dict[str, str]:
+        """Cross-field checks (end before start, …); keyed by the field to mark."""
+        return {}
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message next to its field; clear the others."""
+        for name, label in self.error_labels.items():
+            if name in errors:
+                label.setText(errors[name])
+                label.show()
+            else:
+                label.clear()
+                label.hide()
+        if errors:
+            self.summary.setText(self.tr("有 %d 处需要修改，未保存。") % len(errors))
+            first = next(iter(errors))
+            if first in self.editors:
+                self.editors[first].setFocus()
+        else:
+            self.summary.clear()
+
+    def try_accept(self) -> None:
+        """Validate; close only when everything is right."""
+        values, errors = self.read_values()
+        if not errors:
+            errors.update(self.extra_errors(values))
+        self.show_errors(errors)
+        if errors:
+            return
+        self.result_values = values
+        self.accept()

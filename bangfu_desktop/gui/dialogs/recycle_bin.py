@@ -1,0 +1,65 @@
+"""回收站: every deleted record, restorable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ...core import records
+from ..bus import bus
+from ..settings_store import remember_geometry
+from ..table_model import Column, RecordTableModel
+
+
+class RecycleBinDialog(QDialog):
+    """Lists what was deleted, most recent first; 恢复 brings records back."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("回收站"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("删除的记录都保存在这里，选中后点“恢复”即可找回。")))
+        self.model = RecordTableModel([Column("类型", 1, 90), Column("记录", 2, 420), Column("删除时间", 3, 150)], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        self.restore_button = QPushButton(self.tr("恢复"))
+        self.restore_button.setObjectName("restore")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ActionRole)
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        remember_geometry(self, default=(760, 480))
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the bin again."""
+        # Row: (index, label, description, deleted_at, table, id)
+        self.items = records.trashed()
+        self.model.set_rows([(n, t.label, t.description, t.deleted_at, t.table, t.record_id)
+                             for n, t in enumerate(self.items)])
+
+    def restore_selected(self) -> None:
+        """Restore the selected records."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        tables = set()
+        for r in rows:
+            row = self.model.row_at(r)
+            records.restore(records.load(row[4], row[5]))
+            tables.add(row[4])
+        for table in tables:
+            bus.changed.emit(table)
+        self.reload()

@@ -1,0 +1,172 @@
+"""The main window: assembles the tabs, menus and status bar, nothing more."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from ..core import backup, database, queries
+from .bus import bus
+from .operations import run_op, wait_for_jobs
+from .settings_store import qsettings
+from . import undo
+from .dialogs.recycle_bin import RecycleBinDialog
+from .tabs.activities import ActivitiesTab
+from .tabs.overview import OverviewTab
+from .tabs.pairings import PairingsTab
+from .tabs.rotations import RotationsTab
+from .tabs.settings_tab import SettingsTab
+from .tabs.tasks import TasksTab
+from .tabs.teachers import TeachersTab
+from .tabs.units_plans import UnitsPlansTab
+
+# (object name, tab class) in the order the clerk sees them.
+TABS = (
+    ("overview", OverviewTab),
+    ("tasks", TasksTab),
+    ("pairings", PairingsTab),
+    ("rotations", RotationsTab),
+    ("activities", ActivitiesTab),
+    ("teachers", TeachersTab),
+    ("units_plans", UnitsPlansTab),
+    ("settings", SettingsTab),
+)
+
+
+class MainWindow(QMainWindow):
+    """帮扶台账's window on one open database."""
+
+    def __init__(self, store: database.Store):
+        super().__init__()
+        self.store = store
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.pages = {}
+        for name, cls in TABS:
+            page = cls(self)
+            page.setObjectName(name)
+            self.pages[name] = page
+            self.tabs.addTab(page, page.title)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.db_label = QLabel()
+        self.backup_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        bus.changed.connect(self._refresh_chrome)
+        bus.backed_up.connect(self._refresh_chrome)
+        self._refresh_chrome()
+        self._restore_state()
+        for page in self.pages.values():
+            if hasattr(page, "reload"):
+                page.reload()
+
+    # -- chrome ----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._add(file_menu, "立即备份", self.backup_now, "Ctrl+B")
+        self._add(file_menu, "从备份恢复…", self.restore_backup)
+        file_menu.addSeparator()
+        self._add(file_menu, "退出", self.close, QKeySequence.Quit)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self._add(edit_menu, "撤销删除", self.undo_delete, QKeySequence.Undo)
+        self._add(edit_menu, "回收站…", self.show_recycle_bin, "Ctrl+Shift+Delete")
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._add(help_menu, "关于帮扶台账", self.about)
+
+    def _add(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _refresh_chrome(self, *_):
+        name = queries.self_unit_name()
+        self.setWindowTitle(f"帮扶台账 — {name}" if name else "帮扶台账")
+        self.db_label.setText(self.tr("数据库：%s") % self.store.path)
+        last = self.store.last_backup
+        if last is None:
+            existing = backup.list_backups(self.store.backups.folder())
+            last = existing[-1] if existing else None
+        if last is not None and last.exists():
+            import datetime as dt
+            stamp = dt.datetime.fromtimestamp(last.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            self.backup_label.setText(self.tr("最近备份：%s") % stamp)
+        else:
+            self.backup_label.setText(self.tr("尚未备份"))
+
+    # -- state ------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = qsettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        last = settings.value("main/tab")
+        if last in self.pages:
+            self.tabs.setCurrentWidget(self.pages[last])
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        settings = qsettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/tab", self.tabs.currentWidget().objectName())
+        settings.sync()
+        wait_for_jobs(15000)
+        super().closeEvent(event)
+
+    def show_page(self, name: str):
+        """Switch to a tab by its object name and return it."""
+        self.tabs.setCurrentWidget(self.pages[name])
+        return self.pages[name]
+
+    # -- actions ------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        """Write a backup now (off the GUI thread)."""
+        def done(path):
+            bus.backed_up.emit(str(path))
+            self.statusBar().showMessage(self.tr("已备份到 %s") % path, 8000)
+        run_op(self, self.tr("正在备份…"), lambda: self.store.backups.run(reason="manual"), done)
+
+    def restore_backup(self) -> None:
+        """Pick a backup file and restore it (the current data is backed up first)."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), str(self.store.backups.folder()),
+                                              self.tr("帮扶台账数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+        if not path:
+            return
+        answer = QMessageBox.question(self, self.tr("从备份恢复"),
+                                      self.tr("用“%s”替换当前数据？当前数据会先自动备份。") % path)
+        if answer != QMessageBox.Yes:
+            return
+
+        def done(safety):
+            undo.clear()
+            bus.changed.emit("")
+            QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原数据已备份到：\n%s") % safety)
+        run_op(self, self.tr("正在恢复…"), lambda: backup.restore_database(self.store, path), done)
+
+    def undo_delete(self) -> None:
+        """Bring back the records of the last delete."""
+        restored = undo.undo_last()
+        if restored:
+            bus.changed.emit("")
+            self.statusBar().showMessage(self.tr("已撤销删除，恢复 %d 条记录") % len(restored), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("没有可撤销的删除"), 5000)
+
+    def show_recycle_bin(self) -> None:
+        """Open the 回收站."""
+        RecycleBinDialog(self).exec()
+
+    def about(self) -> None:
+        from .. import __version__
+        QMessageBox.about(self, self.tr("关于帮扶台账"),
+                          self.tr("帮扶台账 %s\n离线记录帮扶工作：任务清单、师徒结对、轮训、活动记录。\n数据库：%s")
+                          % (__version__, self.store.path))

@@ -1,0 +1,195 @@
+"""活动记录 and 听课记录: activities with participants, linked tasks and attachments."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ...core import attachments as attachment_store
+from ...core import records
+from ...core.models import Activity, ActivityParticipant, ActivityTask, Attachment, Task, database
+from ...core.terms import load_calendar
+from ...core.vocab import ACTIVITY_TYPES
+from ..dialogs.form import FieldSpec, RecordForm
+from ..dialogs.pickers import AttachmentPanel, CheckList
+from ..table_model import Column
+from .base import FilterSpec, RecordTab
+from .common import edit_with_form, plan_choices, teacher_choices
+from .observations import ObservationsTab
+
+# Row: (id, date, type, title, place, host, subject, people, online, school_year, semester)
+COLUMNS = [
+    Column("日期", 1, 96), Column("类型", 2, 90), Column("主题", 3, 300), Column("地点", 4, 140),
+    Column("主持人/主讲人", 5, 110), Column("学科", 6, 90), Column("参加人数", 7, 70),
+    Column("线上", 8, 50),
+]
+
+ROWS_SQL = """
+SELECT a.id, a.date, a.type, a.title, a.place, a.host, a.subject,
+       a.others_count + COALESCE(p.n, 0), a.online
+FROM activity a
+LEFT JOIN (SELECT activity_id, count(*) AS n FROM activity_participant GROUP BY activity_id) p
+       ON p.activity_id = a.id
+WHERE a.deleted_at IS NULL
+ORDER BY a.date DESC, a.id DESC
+"""
+
+
+def semester_index(years: range):
+    """A bisect table that maps an ISO date string to (学年, 学期) quickly."""
+    calendar = load_calendar()
+    starts, labels = [], []
+    for year in years:
+        for number in (1, 2):
+            period = calendar.semester(year, number)
+            starts.append(period.start.isoformat())
+            labels.append((year, number))
+
+    def lookup(day: str) -> tuple[int, int] | tuple[None, None]:
+        i = bisect.bisect_right(starts, day) - 1
+        return labels[i] if i >= 0 else (None, None)
+
+    return lookup
+
+
+def fetch_activity_rows() -> list[tuple]:
+    """All live activities in one query, with 学年/学期 for the filters."""
+    raw = database.execute_sql(ROWS_SQL).fetchall()
+    if not raw:
+        return []
+    years = [int(r[1][:4]) for r in raw if r[1]]
+    lookup = semester_index(range(min(years) - 1, max(years) + 1))
+    return [(*r[:8], bool(r[8]), *lookup(str(r[1]))) for r in raw]
+
+
+def year_choices() -> list[tuple[str, int]]:
+    """学年 choices from the earliest activity to this year."""
+    first = database.execute_sql("SELECT min(date) FROM activity WHERE deleted_at IS NULL").fetchone()[0]
+    calendar = load_calendar()
+    this_year = calendar.school_year_of(dt.date.today())
+    start = calendar.school_year_of(dt.date.fromisoformat(str(first))) if first else this_year
+    return [(f"{y}-{y + 1}学年", y) for y in range(this_year, start - 1, -1)]
+
+
+def task_choices() -> list[tuple[str, int]]:
+    """Live tasks as (“编号 举措…”, id) for linking."""
+    query = Task.live(Task.id, Task.code, Task.measure, Task.stage_goal).order_by(Task.plan, Task.position)
+    return [(f"{code} {(measure or goal)[:40]}", tid) for tid, code, measure, goal in query.tuples()]
+
+
+def activity_fields() -> list[FieldSpec]:
+    """The activity form's fields."""
+    return [
+        FieldSpec("type", "活动类型", "editcombo", required=True, choices=ACTIVITY_TYPES),
+        FieldSpec("title", "活动主题", required=True),
+        FieldSpec("date", "日期", "date", required=True),
+        FieldSpec("start_time", "开始时间", placeholder="例如 14:30"),
+        FieldSpec("end_time", "结束时间", placeholder="例如 16:30"),
+        FieldSpec("place", "地点"),
+        FieldSpec("online", "线上活动", "bool"),
+        FieldSpec("organiser", "组织单位/部门"),
+        FieldSpec("host", "主持人/主讲人"),
+        FieldSpec("subject", "学科"),
+        FieldSpec("others_count", "其他参加人数（名册外）", "int"),
+        FieldSpec("purpose", "目的意义", "multiline"),
+        FieldSpec("content", "活动内容及步骤", "multiline"),
+        FieldSpec("outcome", "结果总结", "multiline"),
+        FieldSpec("reflection", "评价反思", "multiline"),
+        FieldSpec("plan_id", "所属方案", "choice", choices=plan_choices),
+    ]
+
+
+class ActivityForm(RecordForm):
+    """The activity form with participants, linked tasks and attachments."""
+
+    def __init__(self, title, fields, values=None, parent=None, record: Activity | None = None):
+        self.record = record
+        super().__init__(title, fields, values, parent)
+
+    def add_extra_widgets(self, form) -> None:
+        self.participants = CheckList(teacher_choices(), self.tr("搜索教师姓名、单位或学科"))
+        self.participants.setObjectName("participants")
+        self.tasks = CheckList(task_choices(), self.tr("搜索任务编号或内容"))
+        self.tasks.setObjectName("linked_tasks")
+        existing = []
+        if self.record is not None:
+            ids = ActivityParticipant.select(ActivityParticipant.teacher).where(
+                ActivityParticipant.activity == self.record.id)
+            self.participants.set_checked([p.teacher_id for p in ids])
+            links = ActivityTask.select(ActivityTask.task).where(ActivityTask.activity == self.record.id)
+            self.tasks.set_checked([link.task_id for link in links])
+            existing = [(a.id, a.filename, attachment_store.stored_path(a))
+                        for a in attachment_store.attachments_of(self.record)]
+        self.attachments = AttachmentPanel(existing)
+        self.attachments.setObjectName("attachments")
+        form.addRow(self.tr("参加人员"), self.participants)
+        form.addRow(self.tr("关联任务"), self.tasks)
+        form.addRow(self.tr("照片与附件"), self.attachments)
+
+    def after_save(self, activity: Activity) -> None:
+        """Store participants, task links and attachments of the saved activity."""
+        with database.atomic():
+            ActivityParticipant.delete().where(ActivityParticipant.activity == activity.id).execute()
+            for teacher_id in self.participants.checked():
+                ActivityParticipant.create(activity=activity, teacher=teacher_id)
+            ActivityTask.delete().where(ActivityTask.activity == activity.id).execute()
+            for task_id in self.tasks.checked():
+                ActivityTask.create(activity=activity, task=task_id)
+        for path in self.attachments.pending:
+            attachment_store.add_attachment(activity, path)
+        for attachment_id in self.attachments.removed:
+            records.trash(Attachment.get_by_id(attachment_id))
+
+
+class ActivityList(RecordTab):
+    """The activity table."""
+
+    title = "活动"
+    model_class = Activity
+    columns = COLUMNS
+    watched = ("activity", "attachment")
+
+    def fetch_rows(self) -> list[tuple]:
+        return fetch_activity_rows()
+
+    def filters(self):
+        return [
+            FilterSpec("学年", year_choices, lambda row, value: row[9] == value),
+            FilterSpec("学期", lambda: [("第一学期（秋季）", 1), ("第二学期（春季）", 2)],
+                       lambda row, value: row[10] == value),
+            FilterSpec("类型", lambda: [(t, t) for t in ACTIVITY_TYPES], lambda row, value: row[2] == value),
+        ]
+
+    def open_form(self, record):
+        fields = activity_fields()
+        title = self.tr("编辑活动记录") if record else self.tr("新增活动记录")
+
+        def form_class(t, f, values, parent):
+            return ActivityForm(t, f, values, parent, record=record)
+
+        return edit_with_form(self, title, Activity, fields, record, form_class=form_class,
+                              defaults={"date": dt.date.today()})
+
+
+class ActivitiesTab(QWidget):
+    """活动记录: the activity list and the 听课记录 list side by side as sub-tabs."""
+
+    title = "活动记录"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.inner = QTabWidget()
+        self.activities = ActivityList(self)
+        self.observations = ObservationsTab(self)
+        self.inner.addTab(self.activities, self.tr("活动记录"))
+        self.inner.addTab(self.observations, self.tr("听课记录"))
+        layout.addWidget(self.inner)
+
+    def reload(self) -> None:
+        """Reload both lists."""
+        self.activities.reload()
+        self.observations.reload()

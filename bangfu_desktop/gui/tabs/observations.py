@@ -1,0 +1,94 @@
+"""听课记录: lesson observations with their form (授课教师, 学科, 班级, 课题, 课型, 节次, 听课人, 评价)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...core.models import Observation, ObservationObserver, database
+from ...core.vocab import LESSON_TYPES
+from ..dialogs.form import FieldSpec, RecordForm
+from ..dialogs.pickers import CheckList
+from ..table_model import Column
+from .base import RecordTab
+from .common import edit_with_form, teacher_choices
+
+# Row: (id, date, period, teacher, subject, grade_class, topic, lesson_type, observers)
+COLUMNS = [
+    Column("听课日期", 1, 96), Column("节次", 2, 60), Column("授课教师", 3, 90), Column("学科", 4, 90),
+    Column("年级/班级", 5, 110), Column("课题", 6, 220), Column("课型", 7, 70), Column("听课人", 8, 200),
+]
+
+ROWS_SQL = """
+SELECT o.id, o.date, o.period, t.name, o.subject, o.grade_class, o.topic, o.lesson_type,
+       TRIM(COALESCE(obs.names, '') || CASE WHEN o.observers_text != '' THEN ' ' || o.observers_text ELSE '' END)
+FROM observation o
+LEFT JOIN teacher t ON t.id = o.teacher_id
+LEFT JOIN (SELECT oo.observation_id, group_concat(tt.name, '、') AS names
+           FROM observation_observer oo JOIN teacher tt ON tt.id = oo.teacher_id
+           GROUP BY oo.observation_id) obs ON obs.observation_id = o.id
+WHERE o.deleted_at IS NULL
+ORDER BY o.date DESC, o.id DESC
+"""
+
+
+def observation_fields() -> list[FieldSpec]:
+    """The 听课记录 form's fields."""
+    return [
+        FieldSpec("date", "听课日期", "date", required=True),
+        FieldSpec("period", "节次", placeholder="例如 第3节"),
+        FieldSpec("teacher_id", "授课教师", "choice", required=True, choices=teacher_choices),
+        FieldSpec("subject", "学科"),
+        FieldSpec("grade_class", "年级/班级", placeholder="例如 2024级3班"),
+        FieldSpec("topic", "课题", required=True),
+        FieldSpec("lesson_type", "课型", "editcombo", choices=LESSON_TYPES),
+        FieldSpec("observers_text", "其他听课人（名册外）"),
+        FieldSpec("notes", "听课记录", "multiline"),
+        FieldSpec("evaluation", "评价与建议", "multiline"),
+    ]
+
+
+class ObservationForm(RecordForm):
+    """The 听课记录 form with the observers picked from the roster."""
+
+    def __init__(self, title, fields, values=None, parent=None, record: Observation | None = None):
+        self.record = record
+        super().__init__(title, fields, values, parent)
+
+    def add_extra_widgets(self, form) -> None:
+        self.observers = CheckList(teacher_choices(), self.tr("搜索听课人"))
+        self.observers.setObjectName("observers")
+        if self.record is not None:
+            self.observers.set_checked([o.teacher_id for o in ObservationObserver.select().where(
+                ObservationObserver.observation == self.record.id)])
+        form.addRow(self.tr("听课人"), self.observers)
+
+    def extra_errors(self, values):
+        if not self.observers.checked() and not values.get("observers_text"):
+            return {"observers_text": self.tr("请至少选择一位听课人，或填写名册外的听课人")}
+        return {}
+
+    def after_save(self, observation: Observation) -> None:
+        """Store the observers."""
+        with database.atomic():
+            ObservationObserver.delete().where(ObservationObserver.observation == observation.id).execute()
+            for teacher_id in self.observers.checked():
+                ObservationObserver.create(observation=observation, teacher=teacher_id)
+
+
+class ObservationsTab(RecordTab):
+    """The 听课记录 table."""
+
+    title = "听课记录"
+    model_class = Observation
+    columns = COLUMNS
+    watched = ("observation", "teacher")
+
+    def fetch_rows(self) -> list[tuple]:
+        return [tuple(r) for r in database.execute_sql(ROWS_SQL).fetchall()]
+
+    def open_form(self, record):
+        def form_class(t, f, values, parent):
+            return ObservationForm(t, f, values, parent, record=record)
+
+        return edit_with_form(self, self.tr("听课记录"), Observation, observation_fields(), record,
+                              form_class=form_class, defaults={"date": dt.date.today()})

@@ -1,0 +1,123 @@
+"""师徒结对: pairings, each mentor's active apprentices, helpers below three flagged."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+
+from ...core.models import PAIRING_STATUSES, Pairing, database
+from ...core.validation import check_range
+from ...core.vocab import PAIRING_PROGRAMMES
+from ..dialogs.form import FieldSpec, RecordForm
+from ..table_model import Column
+from .base import FilterSpec, RecordTab
+from .common import edit_with_form, teacher_choices
+
+MIN_APPRENTICES = 3
+
+# Row: (id, mentor, mentor unit, apprentice, subject, programme, start, end, status, guidance, mentor_id)
+COLUMNS = [
+    Column("师傅", 1, 90), Column("师傅单位", 2, 180), Column("徒弟", 3, 90), Column("学科", 4, 100),
+    Column("项目", 5, 90), Column("开始", 6, 96), Column("结束", 7, 96), Column("状态", 8, 70),
+    Column("指导次数", 9, 70),
+]
+
+ROWS_SQL = """
+SELECT p.id, m.name, u.name, a.name, p.subject, p.programme, p.start_date, p.end_date, p.status,
+       COALESCE(g.n, 0), p.mentor_id
+FROM pairing p
+JOIN teacher m ON m.id = p.mentor_id
+JOIN teacher a ON a.id = p.apprentice_id
+LEFT JOIN unit u ON u.id = m.unit_id
+LEFT JOIN (SELECT pairing_id, count(*) AS n FROM guidance WHERE deleted_at IS NULL GROUP BY pairing_id) g
+       ON g.pairing_id = p.id
+WHERE p.deleted_at IS NULL
+ORDER BY m.name, p.start_date
+"""
+
+LOAD_SQL = """
+SELECT t.id, t.name, t.is_helper,
+       (SELECT count(*) FROM pairing p WHERE p.mentor_id = t.id AND p.deleted_at IS NULL AND p.status = '进行中')
+FROM teacher t
+WHERE t.deleted_at IS NULL AND (t.is_helper = 1 OR EXISTS (
+      SELECT 1 FROM pairing p WHERE p.mentor_id = t.id AND p.deleted_at IS NULL))
+ORDER BY t.name
+"""
+
+
+def mentor_loads() -> list[tuple[int, str, bool, int]]:
+    """(teacher id, name, is 帮扶人才, active apprentices) for helpers and mentors."""
+    return [(tid, name, bool(helper), n) for tid, name, helper, n in database.execute_sql(LOAD_SQL).fetchall()]
+
+
+def pairing_fields() -> list[FieldSpec]:
+    """The pairing form's fields."""
+    return [
+        FieldSpec("mentor_id", "师傅", "choice", required=True, choices=teacher_choices),
+        FieldSpec("apprentice_id", "徒弟", "choice", required=True, choices=teacher_choices),
+        FieldSpec("subject", "学科"),
+        FieldSpec("programme", "结对项目", "editcombo", choices=PAIRING_PROGRAMMES),
+        FieldSpec("start_date", "开始日期", "date", required=True),
+        FieldSpec("end_date", "结束日期", "date"),
+        FieldSpec("goals", "培养目标", "multiline"),
+        FieldSpec("status", "状态", "combo", choices=PAIRING_STATUSES),
+        FieldSpec("evaluation", "考核评价", "multiline"),
+    ]
+
+
+class PairingForm(RecordForm):
+    """Mentor and apprentice differ; the end is not before the start."""
+
+    def extra_errors(self, values):
+        errors = {}
+        if values.get("mentor_id") and values.get("mentor_id") == values.get("apprentice_id"):
+            errors["apprentice_id"] = self.tr("师傅和徒弟不能是同一个人")
+        problem = check_range(values.get("start_date"), values.get("end_date"))
+        if problem:
+            errors["end_date"] = problem
+        return errors
+
+
+class PairingsTab(RecordTab):
+    """The 师徒结对 table with the mentors' loads below it."""
+
+    title = "师徒结对"
+    model_class = Pairing
+    columns = COLUMNS
+    watched = ("pairing", "teacher", "guidance")
+
+    def fetch_rows(self) -> list[tuple]:
+        self._loads = mentor_loads()
+        return [tuple(r) for r in database.execute_sql(ROWS_SQL).fetchall()]
+
+    def filters(self):
+        return [
+            FilterSpec("状态", lambda: [(s, s) for s in PAIRING_STATUSES], lambda row, value: row[8] == value),
+            FilterSpec("师傅", lambda: [(name, tid) for tid, name, _, _ in getattr(self, "_loads", [])],
+                       lambda row, value: row[10] == value),
+        ]
+
+    def side_widget(self):
+        self.load_label = QLabel()
+        self.load_label.setObjectName("mentor_loads")
+        self.load_label.setWordWrap(True)
+        self.load_label.setTextFormat(self.load_label.textFormat().RichText)
+        return self.load_label
+
+    def after_load(self) -> None:
+        loads = getattr(self, "_loads", [])
+        short = {tid for tid, _, helper, n in loads if helper and n < MIN_APPRENTICES}
+        self.model.row_colour = lambda row: QColor("#fff3cd") if row[10] in short else None
+        parts = []
+        for tid, name, helper, n in loads:
+            text = f"{name} {n} 名"
+            if helper and n < MIN_APPRENTICES:
+                text = f"<span style='color:#b00020;font-weight:bold'>⚠ {text}（帮扶人才应带徒不少于 3 名）</span>"
+            parts.append(text)
+        flagged = sum(1 for tid in short)
+        head = self.tr("在带徒弟人数：") if not flagged else self.tr("在带徒弟人数（%d 名帮扶人才不足 3 名，已标黄）：") % flagged
+        self.load_label.setText(head + "；".join(parts))
+
+    def open_form(self, record):
+        return edit_with_form(self, self.tr("师徒结对"), Pairing, pairing_fields(), record,
+                              form_class=PairingForm, defaults={"status": "进行中", "programme": "青蓝工程"})

@@ -1,0 +1,188 @@
+"""设置: 本单位 details, the school calendar, backups and the bureau's address."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import records, settings
+from ...core.models import Unit, database
+from ...core.queries import self_unit
+from ...core.terms import SchoolCalendar
+from ...core.validation import check_mobile, normalise_mobile
+from ..bus import bus
+from ..dialogs.form import SearchCombo
+from .common import unit_choices
+
+UNIT_FIELDS = (("name", "单位名称"), ("contact_name", "联系人"), ("contact_title", "职务"),
+               ("office_phone", "办公电话"), ("mobile", "手机号码"))
+
+
+class SettingsTab(QWidget):
+    """Settings stored in the database, each saved with one button."""
+
+    title = "设置"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+
+        unit_box = QGroupBox(self.tr("本单位（填在每张表的表头）"))
+        unit_form = QFormLayout(unit_box)
+        self.unit_picker = SearchCombo([])
+        self.unit_picker.setObjectName("self_unit_picker")
+        self.unit_picker.setToolTip(self.tr("从单位列表中选择本单位；没有时直接填写下面的单位名称"))
+        unit_form.addRow(self.tr("选择已有单位"), self.unit_picker)
+        self.unit_edits: dict[str, QLineEdit] = {}
+        for name, label in UNIT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"self_{name}")
+            self.unit_edits[name] = edit
+            unit_form.addRow(self.tr(label), edit)
+        self.unit_picker.currentIndexChanged.connect(self._unit_picked)
+        layout.addWidget(unit_box)
+
+        cal_box = QGroupBox(self.tr("校历（各省开学日期不同，可在此调整）"))
+        cal_form = QFormLayout(cal_box)
+        self.autumn = QLineEdit()
+        self.autumn.setObjectName("calendar_autumn")
+        self.spring = QLineEdit()
+        self.spring.setObjectName("calendar_spring")
+        cal_form.addRow(self.tr("第一学期（秋季）开始（月-日）"), self.autumn)
+        cal_form.addRow(self.tr("第二学期（春季）开始（月-日）"), self.spring)
+        layout.addWidget(cal_box)
+
+        backup_box = QGroupBox(self.tr("自动备份"))
+        backup_form = QFormLayout(backup_box)
+        folder_row = QHBoxLayout()
+        self.backup_dir = QLineEdit()
+        self.backup_dir.setPlaceholderText(self.tr("留空：放在数据库所在文件夹旁"))
+        pick = QPushButton(self.tr("选择…"))
+        pick.clicked.connect(self._pick_backup_dir)
+        folder_row.addWidget(self.backup_dir, 1)
+        folder_row.addWidget(pick)
+        backup_form.addRow(self.tr("备份文件夹"), folder_row)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(1, 500)
+        self.backup_every = QSpinBox()
+        self.backup_every.setRange(1, 10000)
+        backup_form.addRow(self.tr("保留最近备份份数"), self.backup_keep)
+        backup_form.addRow(self.tr("每修改多少次自动备份"), self.backup_every)
+        layout.addWidget(backup_box)
+
+        send_box = QGroupBox(self.tr("报送"))
+        send_form = QFormLayout(send_box)
+        self.bureau_email = QLineEdit()
+        self.bureau_email.setPlaceholderText(self.tr("例如 jyj@example.cn"))
+        send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
+        layout.addWidget(send_box)
+
+        self.message = QLabel()
+        self.message.setObjectName("settings_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        save = QPushButton(self.tr("保存设置"))
+        save.setObjectName("save_settings")
+        save.clicked.connect(self.save)
+        layout.addWidget(save)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, table: str) -> None:
+        if table in ("", "unit"):
+            self.reload()
+
+    def reload(self) -> None:
+        """Show the stored settings."""
+        self.unit_picker.blockSignals(True)
+        self.unit_picker.clear()
+        for text, value in unit_choices():
+            self.unit_picker.addItem(text, value)
+        unit = self_unit()
+        self.unit_picker.set_value(unit.id if unit else None)
+        self.unit_picker.blockSignals(False)
+        self._show_unit(unit)
+        self.autumn.setText(settings.get("calendar.autumn_start"))
+        self.spring.setText(settings.get("calendar.spring_start"))
+        self.backup_dir.setText(settings.get("backup.dir"))
+        self.backup_keep.setValue(settings.get("backup.keep"))
+        self.backup_every.setValue(settings.get("backup.every"))
+        self.bureau_email.setText(settings.get("bureau.email"))
+
+    def _show_unit(self, unit: Unit | None) -> None:
+        for name, edit in self.unit_edits.items():
+            edit.setText(getattr(unit, name) if unit else "")
+
+    def _unit_picked(self) -> None:
+        value = self.unit_picker.value()
+        if isinstance(value, int):
+            self._show_unit(Unit.get_or_none(Unit.id == value))
+
+    def _pick_backup_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), self.backup_dir.text())
+        if folder:
+            self.backup_dir.setText(folder)
+
+    def errors(self) -> list[str]:
+        """Problems with what is typed, in Chinese."""
+        problems = []
+        if not self.unit_edits["name"].text().strip():
+            problems.append(self.tr("请填写本单位名称"))
+        mobile = check_mobile(self.unit_edits["mobile"].text())
+        if mobile:
+            problems.append(mobile)
+        for edit, label in ((self.autumn, "秋季学期"), (self.spring, "春季学期")):
+            if SchoolCalendar.parse_month_day(edit.text(), (0, 0)) == (0, 0):
+                problems.append(self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text()))
+        email = self.bureau_email.text().strip()
+        if email and ("@" not in email or " " in email):
+            problems.append(self.tr("邮箱“%s”格式不对") % email)
+        return problems
+
+    def save(self) -> bool:
+        """Validate and store everything; say what is wrong otherwise."""
+        problems = self.errors()
+        if problems:
+            self.message.setStyleSheet("color:#b00020")
+            self.message.setText("；".join(problems) + self.tr("。未保存。"))
+            return False
+        with database.atomic():
+            picked = self.unit_picker.value()
+            unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
+            unit = unit or self_unit() or Unit(kind="学校")
+            for name, edit in self.unit_edits.items():
+                value = edit.text().strip()
+                setattr(unit, name, normalise_mobile(value) if name == "mobile" else value)
+            unit.is_self = True
+            records.save(unit)
+            for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
+                other.is_self = False
+                records.save(other)
+            settings.put("calendar.autumn_start", self.autumn.text().strip())
+            settings.put("calendar.spring_start", self.spring.text().strip())
+            settings.put("backup.dir", self.backup_dir.text().strip())
+            settings.put("backup.keep", self.backup_keep.value())
+            settings.put("backup.every", self.backup_every.value())
+            settings.put("bureau.email", self.bureau_email.text().strip())
+        self.message.setStyleSheet("color:#1b5e20")
+        self.message.setText(self.tr("已保存。"))
+        bus.changed.emit("unit")
+        return True

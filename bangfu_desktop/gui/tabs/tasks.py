@@ -1,0 +1,122 @@
+"""任务清单: the plan's tasks grouped by category in the plan's order, status by colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import JOIN
+from PySide6.QtGui import QColor
+
+from ...core.deadlines import parse_deadline
+from ...core.models import OVERDUE, TASK_STATUSES, Plan, Task, TaskCategory
+from ..dialogs.form import FieldSpec, RecordForm
+from ..table_model import Column
+from .base import FilterSpec, RecordTab
+from .common import edit_with_form, plan_choices
+
+STATUS_COLOURS = {
+    "已完成": QColor("#dff0d8"),
+    "推进中": QColor("#e3f0fb"),
+    OVERDUE: QColor("#f8d7da"),
+}
+
+# Row layout: (id, category, code, text, deadline, due, responsible, cooperating, status,
+#              progress, plan_id, plan_title)
+COLUMNS = [
+    Column("类别", 1, 110), Column("编号", 2, 50), Column("目标任务 / 主要举措", 3, 420),
+    Column("完成时限", 4, 150), Column("截止日期", 5, 90), Column("责任单位", 6, 160),
+    Column("配合部门", 7, 120), Column("状态", 8, 64), Column("进展情况", 9, 200),
+]
+
+
+def category_choices() -> list[tuple[str, int]]:
+    """Categories of live plans, labelled with their plan."""
+    query = (TaskCategory.live(TaskCategory.id, TaskCategory.code, TaskCategory.name, Plan.title)
+             .join(Plan).where(Plan.deleted_at.is_null()).order_by(Plan.id, TaskCategory.position).tuples())
+    return [(f"{title[:16]}… · {code + '.' if code else ''}{name}", cid) for cid, code, name, title in query]
+
+
+def task_fields() -> list[FieldSpec]:
+    """The task form's fields."""
+    return [
+        FieldSpec("plan_id", "所属方案", "choice", required=True, choices=plan_choices),
+        FieldSpec("category_id", "类别", "choice", choices=category_choices),
+        FieldSpec("code", "编号", placeholder="例如 1.1"),
+        FieldSpec("stage_goal", "目标任务（分阶段）", "multiline"),
+        FieldSpec("measure", "主要举措", "multiline"),
+        FieldSpec("deadline_text", "完成时限", placeholder="例如 2023年12月底前，并长期坚持",
+                  help=lambda text: "识别为：" + parse_deadline(text).explain()),
+        FieldSpec("responsible", "责任单位", placeholder="多个单位用“、”分隔"),
+        FieldSpec("cooperating", "配合部门", placeholder="多个部门用“、”分隔"),
+        FieldSpec("status", "状态", "combo", choices=TASK_STATUSES),
+        FieldSpec("progress", "进展情况", "multiline"),
+        FieldSpec("completed_on", "完成日期", "date"),
+        FieldSpec("evidence", "佐证材料说明", "multiline"),
+    ]
+
+
+class TaskForm(RecordForm):
+    """The task form: a goal or a measure must be given; completion needs 已完成."""
+
+    def extra_errors(self, values):
+        errors = {}
+        if not values.get("stage_goal") and not values.get("measure"):
+            errors["measure"] = self.tr("“目标任务”和“主要举措”至少填写一项")
+        if values.get("completed_on") and values.get("status") != "已完成":
+            errors["status"] = self.tr("填写了完成日期，状态应为“已完成”")
+        return errors
+
+
+def _apply_deadline(task: Task, form) -> None:
+    parsed = parse_deadline(task.deadline_text)
+    task.due_date, task.start_year, task.ongoing = parsed.due, parsed.start_year, parsed.ongoing
+
+
+class TasksTab(RecordTab):
+    """The 任务清单 of every plan."""
+
+    title = "任务清单"
+    model_class = Task
+    columns = COLUMNS
+    watched = ("task", "task_category", "plan")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model.row_colour = lambda row: STATUS_COLOURS.get(row[8])
+
+    def fetch_rows(self) -> list[tuple]:
+        today = dt.date.today()
+        query = (Task.live(Task.id, TaskCategory.code, TaskCategory.name, Task.code, Task.stage_goal,
+                           Task.measure, Task.deadline_text, Task.due_date, Task.responsible, Task.cooperating,
+                           Task.status, Task.progress, Plan.id, Plan.title)
+                 .join(Plan).switch(Task)
+                 .join(TaskCategory, join_type=JOIN.LEFT_OUTER)
+                 .where(Plan.deleted_at.is_null())
+                 .order_by(Plan.id, TaskCategory.position, Task.position, Task.id).tuples())
+        rows = []
+        for (tid, c_code, c_name, code, goal, measure, deadline, due, resp, coop, status, progress,
+             plan_id, plan_title) in query:
+            category = f"{c_code}.{c_name}" if c_code else (c_name or "")
+            text = "；".join(t for t in (goal, measure) if t)
+            if status != "已完成" and due and due < today:
+                status = OVERDUE
+            rows.append((tid, category, code, text, deadline, due, resp, coop, status, progress,
+                         plan_id, plan_title))
+        return rows
+
+    def filters(self):
+        return [
+            FilterSpec("方案", plan_choices, lambda row, value: row[10] == value),
+            FilterSpec("状态", lambda: [(s, s) for s in (*TASK_STATUSES, OVERDUE)],
+                       lambda row, value: row[8] == value),
+        ]
+
+    def open_form(self, record):
+        return edit_with_form(self, self.tr("编辑任务") if record else self.tr("新增任务"), Task,
+                              task_fields(), record, form_class=TaskForm,
+                              defaults={"status": "未开始", "plan_id": self._default_plan()},
+                              before_save=_apply_deadline)
+
+    def _default_plan(self):
+        value = self.filter_combos[0].currentData() if self.filter_combos else None
+        return value or (plan_choices()[0][1] if plan_choices() else None)

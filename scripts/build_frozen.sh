@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle and run it from outside the checkout, so a path that
+# exists only in a source tree would fail here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python -m pip install -q "pyinstaller>=6,<7"
+python -m PyInstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work build.spec
+bundle="$(pwd)/build/dist/bangfu"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+"$bundle/bangfu" --version
+"$bundle/bangfu" --db "$tmp/demo.sqlite3" demo
+"$bundle/bangfu" --db "$tmp/demo.sqlite3" stats | grep -q "^tasks: [1-9]"
+"$bundle/bangfu" --db "$tmp/demo.sqlite3" check
+echo "frozen build OK: $bundle"
