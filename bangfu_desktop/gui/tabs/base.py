@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -124,6 +125,21 @@ class RecordTab(QWidget):
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
+        # Shown when another tab asked to show only some records (概览 → the records behind a line).
+        self.only_ids: set[int] | None = None
+        self.only_bar = QWidget()
+        only = QHBoxLayout(self.only_bar)
+        only.setContentsMargins(0, 0, 0, 0)
+        self.only_label = QLabel()
+        self.only_label.setObjectName("only_label")
+        self.only_label.setStyleSheet("color:#0d47a1; font-weight:bold;")
+        show_all = QPushButton(self.tr("显示全部"))
+        show_all.clicked.connect(lambda: self.show_only(None))
+        only.addWidget(self.only_label, 1)
+        only.addWidget(show_all)
+        self.only_bar.hide()
+        layout.addWidget(self.only_bar)
+
         self.view = QTableView()
         self.view.setModel(self.model)
         # Not setSortingEnabled: it sorts at once by column 0, losing the query's order
@@ -136,6 +152,7 @@ class RecordTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
@@ -218,12 +235,26 @@ class RecordTab(QWidget):
     def _apply_filters(self) -> None:
         active = [(spec, combo.currentData()) for spec, combo in zip(self.filter_specs, self.filter_combos)
                   if combo.currentData() is not None]
-        predicate = (lambda row: all(spec.test(row, value) for spec, value in active)) if active else None
+        only = self.only_ids
+        if active or only is not None:
+            def predicate(row):
+                return (only is None or row[0] in only) and all(spec.test(row, value) for spec, value in active)
+        else:
+            predicate = None
         self.model.set_filter(predicate=predicate)
         self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("显示 %d / 共 %d 条") % (self.model.rowCount(), len(self.model.rows)))
+
+    def show_only(self, ids, label: str = "") -> None:
+        """Show only these records (None: all again), with a banner saying why."""
+        self.only_ids = set(ids) if ids is not None else None
+        self.only_bar.setVisible(ids is not None)
+        if ids is not None:
+            self.only_label.setText(self.tr("仅显示：%s（%d 条）") % (label, len(self.only_ids)))
+            self.search.clear()
+        self._apply_filters()
 
     # -- selection and actions -------------------------------------------------------
     def selected_ids(self) -> list[int]:

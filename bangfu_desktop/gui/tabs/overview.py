@@ -1,4 +1,8 @@
-"""概览: a welcome page on an empty database; otherwise counts and the tasks that need attention."""
+"""概览: what the plan still demands — rules, late and coming tasks, targets, rotations.
+
+A welcome page replaces it on an empty database. Every line opens the records
+behind it; the tab recomputes (off the GUI thread) whenever records change.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,32 +24,45 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import demo
-from ...core.models import OVERDUE, Activity, Pairing, Plan, Rotation, Task, Teacher
+from ...core.compliance import evaluate_rules
+from ...core.models import Activity, Plan, Task, Teacher
+from ...core.overview import dashboard
+from ...core.terms import load_calendar
 from ..bus import bus
 from ..operations import run_op
 from ..table_model import Column, RecordTableModel
 
-DUE_WINDOW_DAYS = 30
+STATUS_COLOURS = {"达标": "#dff0d8", "已达成": "#dff0d8", "未达标": "#f8d7da", "未达成": "#f8d7da",
+                  "逾期": "#f8d7da", "进行中": "#fff3cd"}
 
 
-def overview_data(today: dt.date | None = None) -> dict:
-    """Counts and the tasks overdue or due within 30 days (worker thread)."""
-    today = today or dt.date.today()
-    counts = {
-        "任务": Task.live().count(), "教师": Teacher.live().count(), "师徒结对": Pairing.live().count(),
-        "轮训": Rotation.live().count(), "活动": Activity.live().count(),
-    }
-    horizon = today + dt.timedelta(days=DUE_WINDOW_DAYS)
-    query = (Task.live(Task.id, Task.code, Task.measure, Task.stage_goal, Task.due_date, Task.status, Plan.title)
-             .join(Plan).where(Plan.deleted_at.is_null() & (Task.status != "已完成")
-                               & Task.due_date.is_null(False) & (Task.due_date <= horizon))
-             .order_by(Task.due_date).tuples())
-    due = []
-    for tid, code, measure, goal, due_date, status, plan in query:
-        state = OVERDUE if due_date < today else f"{(due_date - today).days} 天后到期"
-        due.append((tid, state, code, (measure or goal)[:60], due_date, plan))
-    empty = not any((counts["任务"], counts["教师"], counts["活动"], Plan.live().count()))
-    return {"counts": counts, "due": due, "empty": empty}
+def _colour(status: str):
+    value = STATUS_COLOURS.get(status)
+    return QColor(value) if value else None
+
+
+def semester_choices(today: dt.date, count: int = 4) -> list[tuple[str, tuple[int, int]]]:
+    """This semester and the ones before it, newest first."""
+    calendar = load_calendar()
+    year, number = calendar.semester_of(today)
+    out = []
+    for _ in range(count):
+        label = calendar.semester(year, number).label + ("（本学期）" if not out else "")
+        out.append((label, (year, number)))
+        year, number = (year, 1) if number == 2 else (year - 1, 2)
+    return out
+
+
+def overview_data(today: dt.date, semester: tuple[int, int] | None) -> dict:
+    """Everything the tab shows (worker thread)."""
+    empty = not (Plan.live().count() or Teacher.live().count() or Activity.live().count() or Task.live().count())
+    if empty:
+        return {"empty": True}
+    board = dashboard(today)
+    rules = board.rules
+    if semester is not None and board.semester != load_calendar().semester(*semester):
+        rules = evaluate_rules(selection=load_calendar().semester(*semester), today=today)
+    return {"empty": False, "board": board, "rules": rules}
 
 
 class WelcomePage(QWidget):
@@ -69,56 +89,188 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
 
 
+def _table(name: str, columns: list[Column], parent) -> tuple[RecordTableModel, QTableView]:
+    model = RecordTableModel(columns, parent)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QTableView.SelectRows)
+    view.setEditTriggers(QTableView.NoEditTriggers)
+    for n, column in enumerate(columns):
+        view.setColumnWidth(n, column.width)
+    return model, view
+
+
 class OverviewTab(QWidget):
-    """概览 until the dashboard lands: counts and due or overdue tasks."""
+    """概览: this semester's rules, late and coming tasks, targets and rotation coverage."""
 
     title = "概览"
-    # Emitted after the data was shown (tests wait on it).
+    # Emitted after new data was shown (tests wait on it).
     loaded = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.today: dt.date | None = None  # None: the real today (tests pin a day)
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.chosen.connect(self._welcome_action)
         self.dashboard = QWidget()
-        dash = QVBoxLayout(self.dashboard)
-        self.counts = QLabel()
-        self.counts.setObjectName("overview_counts")
-        self.counts.setStyleSheet("font-size: 15px;")
-        dash.addWidget(self.counts)
-        dash.addWidget(QLabel(self.tr("逾期及 30 天内到期的任务（双击查看）：")))
-        self.due_model = RecordTableModel([
-            Column("状态", 1, 100), Column("编号", 2, 50), Column("任务", 3, 460), Column("截止日期", 4, 96),
-            Column("方案", 5, 300)], self)
-        self.due_model.row_colour = lambda row: QColor("#f8d7da") if row[1] == OVERDUE else None
-        self.due_view = QTableView()
-        self.due_view.setObjectName("due_tasks")
-        self.due_view.setModel(self.due_model)
-        self.due_view.verticalHeader().hide()
-        self.due_view.horizontalHeader().setStretchLastSection(True)
-        for n, column in enumerate(self.due_model.columns):
-            self.due_view.setColumnWidth(n, column.width)
-        self.due_view.doubleClicked.connect(self._open_task)
-        dash.addWidget(self.due_view, 1)
+        self._build_dashboard()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.dashboard)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         bus.changed.connect(self._on_changed)
 
+    def _build_dashboard(self) -> None:
+        grid = QGridLayout(self.dashboard)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("学期：")))
+        self.semester_combo = QComboBox()
+        self.semester_combo.setObjectName("overview_semester")
+        self.semester_combo.currentIndexChanged.connect(lambda _: self.reload())
+        top.addWidget(self.semester_combo)
+        self.summary = QLabel()
+        self.summary.setObjectName("overview_summary")
+        top.addWidget(self.summary, 1)
+        grid.addLayout(top, 0, 0, 1, 2)
+
+        self.rule_model, self.rule_view = _table("rules", [
+            Column("要求", 1, 220), Column("周期", 2, 50), Column("范围", 3, 50), Column("应完成", 4, 60),
+            Column("已完成", 5, 60), Column("状态", 6, 70), Column("方案", 7, 200)], self)
+        self.rule_model.row_colour = lambda row: _colour(row[6])
+        self.rule_view.doubleClicked.connect(self._open_rule)
+        grid.addWidget(self._box(self.tr("频次要求（双击查看计入的活动）"), self.rule_view), 1, 0)
+
+        self.due_model, self.due_view = _table("due_tasks", [
+            Column("状态", 1, 90), Column("编号", 2, 50), Column("任务", 3, 300), Column("截止日期", 4, 96),
+            Column("方案", 5, 200)], self)
+        self.due_model.row_colour = lambda row: _colour("逾期" if row[1] == "逾期" else "进行中")
+        self.due_view.doubleClicked.connect(self._open_task)
+        grid.addWidget(self._box(self.tr("逾期及 30 天内到期的任务"), self.due_view), 1, 1)
+
+        self.target_model, self.target_view = _table("targets", [
+            Column("指标", 1, 300), Column("年度", 2, 50), Column("目标", 3, 60), Column("实际", 4, 60),
+            Column("进度", 5, 60), Column("状态", 6, 70)], self)
+        self.target_model.row_colour = lambda row: _colour(row[6])
+        self.target_view.doubleClicked.connect(self._open_target)
+        grid.addWidget(self._box(self.tr("指标完成情况（双击查看相关记录）"), self.target_view), 2, 0)
+
+        rotation = QWidget()
+        box = QVBoxLayout(rotation)
+        self.rotation_label = QLabel()
+        self.rotation_label.setObjectName("overview_rotation")
+        self.rotation_label.setWordWrap(True)
+        box.addWidget(self.rotation_label)
+        self.missing_button = QPushButton(self.tr("查看尚未轮训的教师"))
+        self.missing_button.clicked.connect(self._open_missing)
+        box.addWidget(self.missing_button)
+        box.addStretch(1)
+        grid.addWidget(self._box(self.tr("轮训"), rotation), 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+    def _box(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        QVBoxLayout(box).addWidget(widget)
+        return box
+
+    # -- data ---------------------------------------------------------------------------
     def _on_changed(self, table: str) -> None:
         self.reload()
 
     def reload(self) -> None:
         """Recompute off the GUI thread."""
-        run_op(None, "", overview_data, self._show)
+        today = self.today or dt.date.today()
+        if self.semester_combo.count() == 0:
+            self.semester_combo.blockSignals(True)
+            for label, value in semester_choices(today):
+                self.semester_combo.addItem(label, value)
+            self.semester_combo.blockSignals(False)
+        semester = self.semester_combo.currentData()
+        run_op(None, "", lambda: overview_data(today, semester), self._show)
 
     def _show(self, data: dict) -> None:
-        self.stack.setCurrentWidget(self.welcome if data["empty"] else self.dashboard)
-        self.counts.setText("　".join(f"{k}：{v}" for k, v in data["counts"].items()))
-        self.due_model.set_rows(data["due"])
+        if data["empty"]:
+            self.stack.setCurrentWidget(self.welcome)
+            self.loaded.emit()
+            return
+        self.stack.setCurrentWidget(self.dashboard)
+        board, rules = data["board"], data["rules"]
+        self._rules = {r.rule_id: r for r in rules}
+        self.rule_model.set_rows([(r.rule_id, r.name, r.period_kind, r.scope, r.required, r.done, r.status,
+                                   r.plan_title) for r in rules])
+        due = [*board.overdue, *board.upcoming]
+        self.due_model.set_rows([(t.task_id, "逾期" if t.status == "逾期" else f"{t.days_left} 天后到期", t.code,
+                                  t.text, t.due_date, t.plan_title) for t in due])
+        self._targets = {t.target_id: t for t in board.targets}
+        self.target_model.set_rows([
+            (t.target_id, t.description, t.stage_year, _num(t.target_value, t.unit_label),
+             _num(t.actual, t.unit_label), f"{t.progress:.0%}" if t.progress is not None else "", t.status)
+            for t in board.targets])
+        met = sum(1 for r in rules if r.status == "达标")
+        failed = sum(1 for r in rules if r.status == "未达标")
+        self.summary.setText(self.tr("频次要求 %d 项：达标 %d，未达标 %d；逾期任务 %d，30 天内到期 %d")
+                             % (len(rules), met, failed, len(board.overdue), len(board.upcoming)))
+        self._show_rotation(board)
         self.loaded.emit()
+
+    def _show_rotation(self, board) -> None:
+        quota = board.quota
+        lines = [self.tr("%d 年已轮训 %d 人（校领导及后备 %d 人）") % (quota.year, quota.teachers, quota.leaders)]
+        if quota.required_teachers:
+            lines[-1] += self.tr("，要求 %g 人") % quota.required_teachers
+        coverage = board.coverage
+        self._missing = [tid for tid, _ in coverage.missing] if coverage else []
+        if coverage:
+            names = "、".join(name for _, name in coverage.missing[:30])
+            more = "等" if len(coverage.missing) > 30 else ""
+            lines.append(self.tr("全员轮训（%s 前）：已轮训 %d / %d 人。尚未轮训：%s%s")
+                         % (coverage.by, coverage.covered, coverage.total, names or "无", more))
+        self.rotation_label.setText("\n".join(lines))
+        self.missing_button.setEnabled(bool(self._missing))
+
+    # -- opening the records behind a line ----------------------------------------------------
+    def _page(self, name: str):
+        window = self.window()
+        return window.show_page(name) if hasattr(window, "show_page") else None
+
+    def _open_rule(self, index) -> None:
+        result = self._rules.get(self.rule_model.id_at(index.row()))
+        if result is None:
+            return
+        ids = sorted({i for c in result.counts for i in c.activity_ids})
+        page = self._page("activities")
+        if page is not None:
+            page.inner.setCurrentWidget(page.activities)
+            page.activities.show_only(ids, self.tr("计入“%s”的活动") % result.name)
+
+    def _open_task(self, index) -> None:
+        page = self._page("tasks")
+        if page is not None:
+            page.search.clear()
+            page.select_id(self.due_model.id_at(index.row()))
+
+    def _open_target(self, index) -> None:
+        target = self._targets.get(self.target_model.id_at(index.row()))
+        if target is None:
+            return
+        if target.activity_ids:
+            page = self._page("activities")
+            if page is not None:
+                page.inner.setCurrentWidget(page.activities)
+                page.activities.show_only(target.activity_ids, target.description)
+        elif target.teacher_ids:
+            page = self._page("teachers")
+            if page is not None and hasattr(page, "show_only"):
+                page.show_only(target.teacher_ids, target.description)
+
+    def _open_missing(self) -> None:
+        page = self._page("teachers")
+        if page is not None and hasattr(page, "show_only"):
+            page.show_only(self._missing, self.tr("尚未轮训的教师"))
 
     def _welcome_action(self, key: str) -> None:
         window = self.window()
@@ -129,8 +281,8 @@ class OverviewTab(QWidget):
         elif key == "import" and hasattr(window, "import_tasks"):
             window.import_tasks()
 
-    def _open_task(self, index) -> None:
-        window = self.window()
-        if hasattr(window, "show_page"):
-            page = window.show_page("tasks")
-            page.select_id(self.due_model.id_at(index.row()))
+
+def _num(value, unit: str) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}{unit}"
