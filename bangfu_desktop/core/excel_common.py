@@ -97,10 +97,10 @@ def estimate_height(cells: Sequence[tuple[str, float, float]]) -> float | None:
 
 
 def fit_row(ws: Worksheet, row: int, widths: dict[int, float] | None = None, minimum: float | None = None) -> None:
-    """Set row ``row``'s height so its wrapped texts show in full."""
+    """Set row ``row``'s height so its wrapped texts show in full (cells that do not wrap are ignored)."""
     cells = []
     for cell in ws[row]:
-        if isinstance(cell.value, str) and cell.value:
+        if isinstance(cell.value, str) and cell.value and cell.alignment.wrap_text:
             width = (widths or {}).get(cell.column) or column_width(ws, cell.column)
             cells.append((cell.value, width, float(cell.font.size or 11)))
     height = estimate_height(cells)
