@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from ..core import backup, database, queries
+from .archive_actions import export_year_archive
 from .bus import bus
 from .operations import run_op, wait_for_jobs
 from .settings_store import qsettings
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self._add(file_menu, "立即备份", self.backup_now, "Ctrl+B")
         self._add(file_menu, "从备份恢复…", self.restore_backup)
+        file_menu.addSeparator()
+        self._add(file_menu, "导出年度档案（PDF）…", lambda: export_year_archive(self), "Ctrl+Shift+P")
         file_menu.addSeparator()
         self._add(file_menu, "退出", self.close, QKeySequence.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))

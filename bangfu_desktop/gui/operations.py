@@ -25,8 +25,8 @@ class _Signals(QObject):
     progress = Signal(int, int)
     # Emitted once with the result.
     finished = Signal(object)
-    # Emitted once with (message, is_user_error).
-    failed = Signal(str, bool)
+    # Emitted once with (message, kind): kind is "cancelled", "user" or "bug".
+    failed = Signal(str, str)
 
 
 class _Job(QRunnable):
@@ -44,11 +44,11 @@ class _Job(QRunnable):
             else:
                 result = self.fn()
         except Cancelled as exc:
-            self.signals.failed.emit(str(exc), True)
+            self.signals.failed.emit(str(exc), "cancelled")
         except BangfuError as exc:
-            self.signals.failed.emit(str(exc), True)
+            self.signals.failed.emit(str(exc), "user")
         except Exception:  # noqa: BLE001 - a bug: show the details
-            self.signals.failed.emit(traceback.format_exc(), False)
+            self.signals.failed.emit(traceback.format_exc(), "bug")
         else:
             self.signals.finished.emit(result)
         finally:
@@ -110,7 +110,7 @@ def run_op(
         if alive(on_done):
             on_done(result)
 
-    def fail(message: str, user_error: bool) -> None:
+    def fail(message: str, kind: str) -> None:
         _running.discard(job)
         if dialog is not None and isValid(dialog):
             dialog.reset()
@@ -118,7 +118,11 @@ def run_op(
         if on_error is not None:
             if alive(on_error):
                 on_error(message)
-        elif user_error:
+        elif kind == "cancelled":
+            window = parent.window() if parent is not None else None
+            if window is not None and hasattr(window, "statusBar"):
+                window.statusBar().showMessage(message, 8000)
+        elif kind == "user":
             QMessageBox.warning(parent, "未能完成", message)
         else:
             box = QMessageBox(QMessageBox.Critical, "程序内部错误",

@@ -150,6 +150,7 @@ class ActivityList(RecordTab):
     model_class = Activity
     columns = COLUMNS
     watched = ("activity", "attachment")
+    archive_kind = "activities"
 
     def fetch_rows(self) -> list[tuple]:
         return fetch_activity_rows()

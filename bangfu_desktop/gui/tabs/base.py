@@ -52,6 +52,8 @@ class RecordTab(QWidget):
     columns: Sequence[Column] = ()
     # Tables whose changes make this tab reload ("" = any change).
     watched: tuple[str, ...] = ()
+    # The PDF section (core.pdf.SECTIONS key) its 打印/导出档案 button prints, if any.
+    archive_kind: str | None = None
     # Emitted when a load finished, with the number of rows (tests wait on it).
     loaded = Signal(int)
 
@@ -97,6 +99,13 @@ class RecordTab(QWidget):
         self.refresh_action = self._action("刷新", QKeySequence.Refresh, self.reload)
         for action in (self.add_action, self.edit_action, self.delete_action, self.refresh_action):
             self.toolbar.addAction(action)
+        if self.archive_kind:
+            from ..archive_actions import export_records
+
+            self.toolbar.addSeparator()
+            self.archive_action = self._action("打印/导出档案", QKeySequence.Print,
+                                               lambda: export_records(self, self.archive_kind))
+            self.toolbar.addAction(self.archive_action)
         self.extra_actions(self.toolbar)
         layout.addWidget(self.toolbar)
 

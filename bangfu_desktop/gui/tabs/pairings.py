@@ -85,6 +85,7 @@ class PairingsTab(RecordTab):
     model_class = Pairing
     columns = COLUMNS
     watched = ("pairing", "teacher", "guidance")
+    archive_kind = "pairings"
 
     def fetch_rows(self) -> list[tuple]:
         self._loads = mentor_loads()

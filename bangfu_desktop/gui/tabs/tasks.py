@@ -79,6 +79,7 @@ class TasksTab(RecordTab):
     model_class = Task
     columns = COLUMNS
     watched = ("task", "task_category", "plan")
+    archive_kind = "tasks"
 
     def __init__(self, parent=None):
         super().__init__(parent)

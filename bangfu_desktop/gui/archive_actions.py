@@ -1,0 +1,103 @@
+"""打印/导出档案 from the window: ask where, run the PDF export off the GUI thread, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QWidget,
+)
+
+from ..core import queries
+from ..core.pdf import SECTIONS, ArchiveSelection, export_archive
+from ..core.terms import load_calendar
+from .operations import run_op
+
+
+def ask_save_path(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
+    """A file name to write, or None when the clerk cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), pattern)
+    return path or None
+
+
+def report_done(parent: QWidget, report) -> None:
+    """Say what was written (and any warnings); offer to open it."""
+    box = QMessageBox(QMessageBox.Information, parent.tr("导出完成"), report.summary(), parent=parent)
+    open_button = box.addButton(parent.tr("打开文件"), QMessageBox.AcceptRole)
+    box.addButton(parent.tr("关闭"), QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_button:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path)))
+
+
+def run_archive_export(parent: QWidget, selection: ArchiveSelection, dest: str, *, cover: bool,
+                       title: str = "帮扶工作档案资料", on_done=None):
+    """Export with a progress bar and a cancel button."""
+    def work(progress, cancelled):
+        return export_archive(dest, selection, title=title, cover=cover, progress=progress, cancelled=cancelled)
+
+    return run_op(parent, parent.tr("正在生成 PDF…"), work, on_done or (lambda r: report_done(parent, r)),
+                  progress=True, cancellable=True)
+
+
+def export_records(tab, kind: str) -> None:
+    """A tab's 打印/导出档案: the selected rows, or all rows shown when none is selected."""
+    ids = tab.selected_ids() or [tab.model.id_at(r) for r in range(tab.model.rowCount())]
+    if not ids:
+        QMessageBox.information(tab, tab.tr("打印/导出档案"), tab.tr("没有可导出的记录。"))
+        return
+    name = f"{queries.self_unit_name() or '本单位'}_{SECTIONS[kind]}_{dt.date.today():%Y%m%d}.pdf"
+    dest = ask_save_path(tab, tab.tr("导出档案（PDF）"), name, tab.tr("PDF 文件 (*.pdf)"))
+    if dest:
+        run_archive_export(tab, ArchiveSelection(kinds=(kind,), ids=tuple(ids)), dest, cover=False,
+                           title=SECTIONS[kind])
+
+
+class YearArchiveDialog(QDialog):
+    """Choose the 学年 and 学期 of the yearly binder."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出年度档案"))
+        form = QFormLayout(self)
+        calendar = load_calendar()
+        this_year = calendar.school_year_of(dt.date.today())
+        self.year = QComboBox()
+        for year in range(this_year, this_year - 8, -1):
+            self.year.addItem(f"{year}-{year + 1}学年", year)
+        self.semester = QComboBox()
+        for text, value in ((self.tr("全学年"), None), (self.tr("第一学期（秋季）"), 1), (self.tr("第二学期（春季）"), 2)):
+            self.semester.addItem(text, value)
+        form.addRow(self.tr("学年"), self.year)
+        form.addRow(self.tr("学期"), self.semester)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("选择保存位置…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def selection(self) -> ArchiveSelection:
+        """The chosen period."""
+        return ArchiveSelection(school_year=self.year.currentData(), semester=self.semester.currentData())
+
+
+def export_year_archive(window: QWidget) -> None:
+    """The yearly binder: cover, 目录, one section per record type."""
+    dialog = YearArchiveDialog(window)
+    if dialog.exec() != QDialog.Accepted:
+        return
+    selection = dialog.selection()
+    name = f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"
+    dest = ask_save_path(window, window.tr("导出年度档案（PDF）"), name, window.tr("PDF 文件 (*.pdf)"))
+    if dest:
+        run_archive_export(window, selection, dest, cover=True)

@@ -1,0 +1,41 @@
+"""打印/导出档案 from the window runs off the GUI thread, writes the PDF, and cancels cleanly."""
+
+from pypdf import PdfReader
+
+from bangfu_desktop.core.models import Activity
+from bangfu_desktop.core.pdf import ArchiveSelection
+from bangfu_desktop.gui.archive_actions import run_archive_export
+from bangfu_desktop.gui.operations import wait_for_jobs
+from bangfu_desktop.gui.tabs.activities import ActivityList
+
+
+def test_selected_activities_export(demo_store, qtbot, tmp_path):
+    """The selected activity's record sheet is written with its Chinese title."""
+    tab = ActivityList()
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        tab.reload()
+    tab.view.selectRow(0)
+    activity = Activity.get_by_id(tab.selected_ids()[0])
+    assert tab.archive_action.text() == "打印/导出档案"
+    results = []
+    dest = tmp_path / "活动.pdf"
+    run_archive_export(tab, ArchiveSelection(kinds=("activities",), ids=tuple(tab.selected_ids())), str(dest),
+                       cover=False, on_done=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    text = "".join(page.extract_text() for page in PdfReader(dest).pages)
+    assert activity.title in text
+    assert results[0].path == dest
+
+
+def test_cancel_leaves_no_file(demo_store, qtbot, tmp_path):
+    """Cancelling the binder leaves neither the PDF nor a temporary file."""
+    tab = ActivityList()
+    qtbot.addWidget(tab)
+    dest = tmp_path / "年度档案.pdf"
+    job = run_archive_export(tab, ArchiveSelection(), str(dest), cover=True, on_done=lambda r: None)
+    job.cancel_requested = True
+    wait_for_jobs(60000)
+    qtbot.wait(50)
+    assert not dest.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == []
