@@ -21,7 +21,9 @@ def tab(demo_store, qtbot):
     with qtbot.waitSignal(widget.loaded, timeout=10000):
         widget.reload()
     yield widget
-    wait_for_jobs()
+    for _ in range(3):  # let reloads started by the bus deliver before the widget goes
+        wait_for_jobs()
+        qtbot.wait(20)
 
 
 def filter_combo(tab, label):

@@ -57,8 +57,8 @@ class _PlanItemTab(RecordTab):
 # -- 任务类别 ------------------------------------------------------------------------------
 # Row: (id, plan title, code, name, position, tasks, plan_id)
 CATEGORY_COLUMNS = [
-    Column("方案", 1, 320), Column("编号", 2, 60), Column("类别名称", 3, 200), Column("顺序", 4, 60),
-    Column("任务数", 5, 60),
+    Column("方案", 1, 420), Column("编号", 2, 50), Column("顺序", 4, 50), Column("任务数", 5, 60),
+    Column("类别名称", 3, 260),
 ]
 
 
@@ -100,8 +100,8 @@ class CategoriesTab(_PlanItemTab):
 # -- 指标 -----------------------------------------------------------------------------------
 # Row: (id, plan title, stage year, description, kind label, target, unit label, actual, date, plan_id)
 TARGET_COLUMNS = [
-    Column("方案", 1, 220), Column("阶段年份", 2, 70), Column("指标", 3, 320), Column("计算方式", 4, 120),
-    Column("目标值", 5, 60), Column("单位", 6, 48), Column("填报实际值", 7, 80), Column("填报日期", 8, 92),
+    Column("方案", 1, 240), Column("阶段年份", 2, 64), Column("计算方式", 4, 130), Column("目标值", 5, 56),
+    Column("单位", 6, 44), Column("填报实际值", 7, 76), Column("填报日期", 8, 92), Column("指标", 3, 400),
 ]
 
 

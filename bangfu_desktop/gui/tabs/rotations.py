@@ -116,8 +116,8 @@ class RotationsTab(RecordTab):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(self.missing_label)
-        scroll.setMaximumHeight(84)
         layout.addWidget(scroll)
+        self.missing_scroll = scroll
         return box
 
     def after_load(self) -> None:
@@ -126,6 +126,10 @@ class RotationsTab(RecordTab):
             return
         self.summary_label.setText(self.summary_text(summary))
         self.missing_label.setText(self.missing_text(summary))
+        # As tall as the list needs, up to four lines; longer lists scroll.
+        needed = self.missing_label.heightForWidth(max(self.missing_scroll.viewport().width(), 400))
+        line = self.missing_label.fontMetrics().lineSpacing()
+        self.missing_scroll.setFixedHeight(min(max(needed, line) + 4, 4 * line + 8))
 
     def summary_text(self, summary: RotationSummary) -> str:
         """One line per year: 人次, 校领导, and the count of each kind."""

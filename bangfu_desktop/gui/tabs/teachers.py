@@ -21,12 +21,13 @@ from .common import edit_with_form, unit_choices
 # Row: (id, name, gender, unit, subject, position, title, phone, honours, dual, party, leader,
 #       helper, helper_from, unit_id)
 COLUMNS = [
-    Column("姓名", 1, 80), Column("性别", 2, 44), Column("单位", 3, 190), Column("学科", 4, 110),
-    Column("职务", 5, 80), Column("职称", 6, 86), Column("手机号码", 7, 104), Column("荣誉", 8, 200),
+    Column("姓名", 1, 72), Column("性别", 2, 40), Column("单位", 3, 180), Column("学科", 4, 104),
+    Column("职务", 5, 72), Column("职称", 6, 84), Column("手机号码", 7, 100), Column("荣誉", 8, 200),
     Column("双师型", 9, 52), Column("党员", 10, 44), Column("校领导", 11, 52), Column("帮扶人才", 12, 64),
     Column("派出单位", 13, 160),
 ]
-YES_NO = (("是", True), ("否", False))
+# Filter values are text: a Python bool as combo item data upsets PySide's reference counts.
+YES_NO = (("是", "是"), ("否", "否"))
 
 
 def honour_texts() -> dict[int, str]:
@@ -127,7 +128,7 @@ class TeachersTab(RecordTab):
                               helper_unit.name, Teacher.unit)
                  .join(Unit, join_type=JOIN.LEFT_OUTER, on=(Teacher.unit == Unit.id)).switch(Teacher)
                  .join(helper_unit, join_type=JOIN.LEFT_OUTER, on=(Teacher.helper_from == helper_unit.id))
-                 .order_by(Unit.name, Teacher.name).tuples())
+                 .order_by(Unit.is_self.desc(), Unit.name, Teacher.name).tuples())
         honours = honour_texts()
         return [(tid, name, gender, unit, subject, position, title, phone, honours.get(tid, ""),
                  dual, party, leader, helper, helper_from, unit_id)
@@ -139,7 +140,7 @@ class TeachersTab(RecordTab):
             FilterSpec(self.tr("单位"), unit_choices, lambda row, value: row[14] == value),
             FilterSpec(self.tr("学科"), lambda: [(s, s) for s in subject_choices()],
                        lambda row, value: row[4] == value),
-            FilterSpec(self.tr("帮扶人才"), lambda: YES_NO, lambda row, value: bool(row[12]) == value),
+            FilterSpec(self.tr("帮扶人才"), lambda: YES_NO, lambda row, value: bool(row[12]) == (value == "是")),
         ]
 
     def open_form(self, record):

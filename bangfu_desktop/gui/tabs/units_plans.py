@@ -23,9 +23,9 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Row: (id, name, kind, stage, region, role, group, contact, contact title, office phone, mobile,
 #       email, is_self)
 UNIT_COLUMNS = [
-    Column("名称", 1, 230), Column("类型", 2, 60), Column("学段", 3, 60), Column("地区", 4, 120),
-    Column("角色", 5, 70), Column("教育集团", 6, 110), Column("联系人", 7, 70), Column("职务", 8, 70),
-    Column("办公电话", 9, 110), Column("手机号码", 10, 104), Column("邮箱", 11, 150), Column("本单位", 12, 56),
+    Column("名称", 1, 240), Column("本单位", 12, 52), Column("类型", 2, 56), Column("学段", 3, 56),
+    Column("角色", 5, 70), Column("教育集团", 6, 100), Column("联系人", 7, 70), Column("职务", 8, 70),
+    Column("办公电话", 9, 110), Column("手机号码", 10, 104), Column("邮箱", 11, 150), Column("地区", 4, 200),
 ]
 
 
@@ -106,8 +106,8 @@ class UnitsTab(RecordTab):
 # -- 方案 -----------------------------------------------------------------------------------
 # Row: (id, title, doc number, issuer, issued on, start, end, unit, tasks, unit_id)
 PLAN_COLUMNS = [
-    Column("方案名称", 1, 360), Column("文号", 2, 150), Column("发文单位", 3, 170), Column("发文日期", 4, 92),
-    Column("起始年", 5, 56), Column("截止年", 6, 56), Column("适用单位", 7, 160), Column("任务数", 8, 56),
+    Column("方案名称", 1, 440), Column("文号", 2, 170), Column("发文单位", 3, 220), Column("发文日期", 4, 92),
+    Column("起始年", 5, 56), Column("截止年", 6, 56), Column("任务数", 8, 56), Column("适用单位", 7, 200),
 ]
 
 
