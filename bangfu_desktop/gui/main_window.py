@@ -7,8 +7,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from ..core import backup, database, queries
+from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive
 from .bus import bus
+from .excel_actions import export_ledger, export_submission_dialog, export_tasks_workbook, import_workbook
 from .operations import run_op, wait_for_jobs
 from .settings_store import qsettings
 from . import undo
@@ -75,6 +77,15 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         self.undo_action = self._add(edit_menu, "撤销删除", self.undo_delete, QKeySequence.Undo)
         self._add(edit_menu, "回收站…", self.show_recycle_bin, "Ctrl+Shift+Delete")
+        excel_menu = self.menuBar().addMenu(self.tr("Excel(&X)"))
+        self._add(excel_menu, "导出任务清单…", lambda: export_tasks_workbook(self))
+        self._add(excel_menu, "导入任务清单…", self.import_tasks)
+        self._add(excel_menu, "导入教师名册…", lambda: import_workbook(self, "teachers"))
+        ledger_menu = excel_menu.addMenu(self.tr("导出台账"))
+        for kind, (name, _) in LEDGERS.items():
+            self._add(ledger_menu, name + "…", lambda _=False, k=kind: export_ledger(self, k))
+        excel_menu.addSeparator()
+        self._add(excel_menu, "导出报送文件…", lambda: export_submission_dialog(self))
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._add(help_menu, "关于帮扶台账", self.about)
 
@@ -154,6 +165,10 @@ class MainWindow(QMainWindow):
             bus.changed.emit("")
             QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原数据已备份到：\n%s") % safety)
         run_op(self, self.tr("正在恢复…"), lambda: backup.restore_database(self.store, path), done)
+
+    def import_tasks(self) -> None:
+        """导入任务清单 (also the 概览 welcome page's button)."""
+        import_workbook(self, "tasks")
 
     def undo_delete(self) -> None:
         """Bring back the records of the last delete."""

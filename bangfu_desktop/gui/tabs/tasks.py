@@ -118,6 +118,11 @@ class TasksTab(RecordTab):
                               defaults={"status": "未开始", "plan_id": self._default_plan()},
                               before_save=_apply_deadline)
 
+    def extra_actions(self, toolbar) -> None:
+        """导出Excel: the plan's 任务清单 workbook."""
+        from ..excel_actions import export_tasks_workbook
+        self.excel_action = toolbar.addAction(self.tr("导出Excel"), lambda: export_tasks_workbook(self))
+
     def _default_plan(self):
         value = self.filter_combos[0].currentData() if self.filter_combos else None
         return value or (plan_choices()[0][1] if plan_choices() else None)

@@ -1,0 +1,266 @@
+"""Excel from the window: export 任务清单 and 台账, import workbooks with a preview, 报送文件.
+
+Same pattern as ``archive_actions``: dialogs (save path, file picker) at the
+edge, the work itself through ``run_op`` off the GUI thread, then a report.
+The non-modal pieces (``ImportPreviewDialog``, ``run_*`` helpers) take an
+``on_done`` callback so tests can drive them without any modal box.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import queries, settings
+from ..core.excel_import import ImportPreview, ImportResult, apply_import
+from ..core.excel_import_tasks import preview_tasks
+from ..core.excel_import_teachers import preview_teachers
+from ..core.excel_ledgers import LEDGERS
+from ..core.excel_tasks import export_tasks
+from ..core.models import Plan
+from ..core.submission import export_submission, outbox_dir, write_eml_draft
+from .archive_actions import ask_save_path
+from .operations import run_op
+
+XLSX_PATTERN = "Excel 工作簿 (*.xlsx)"
+IMPORTERS = {"tasks": ("任务清单", preview_tasks), "teachers": ("教师名册", preview_teachers)}
+# Which table the bus announces after an import.
+IMPORT_CHANGES = {"tasks": "task", "teachers": "teacher"}
+
+
+def default_name(content: str, day: dt.date | None = None) -> str:
+    """本单位_内容_YYYYMMDD.xlsx (本单位 when no unit is marked as ours)."""
+    return f"{queries.self_unit_name() or '本单位'}_{content}_{(day or dt.date.today()):%Y%m%d}.xlsx"
+
+
+def open_path(path) -> None:
+    """Open a file or folder with the system's program."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def report_written(parent: QWidget, path) -> None:
+    """Say where the workbook went; offer to open it."""
+    box = QMessageBox(QMessageBox.Information, parent.tr("导出完成"), parent.tr("已导出到：\n%s") % path,
+                      parent=parent)
+    open_button = box.addButton(parent.tr("打开文件"), QMessageBox.AcceptRole)
+    box.addButton(parent.tr("关闭"), QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_button:
+        open_path(path)
+
+
+# -- export --------------------------------------------------------------------------------
+def _pick_plan(parent: QWidget) -> tuple[bool, int | None]:
+    """(go on, plan id): asks only when several plans exist; None lets the core choose."""
+    plans = list(Plan.live().order_by(Plan.id))
+    if len(plans) <= 1:
+        return True, None
+    labels = [f"{p.id}：{p.title}" for p in plans]
+    label, ok = QInputDialog.getItem(parent, parent.tr("导出任务清单"), parent.tr("导出哪个方案的任务清单？"),
+                                     labels, 0, False)
+    if not ok:
+        return False, None
+    return True, plans[labels.index(label)].id
+
+
+def run_tasks_export(parent: QWidget, dest: str, *, plan_id: int | None = None, template: str | None = None,
+                     on_done=None):
+    """Write the 任务清单 workbook with progress and cancel."""
+    def work(progress, cancelled):
+        return export_tasks(dest, plan_id=plan_id, template=template, progress=progress, cancelled=cancelled)
+
+    return run_op(parent, parent.tr("正在导出任务清单…"), work, on_done or (lambda p: report_written(parent, p)),
+                  progress=True, cancellable=True)
+
+
+def export_tasks_workbook(parent: QWidget) -> None:
+    """导出任务清单: optionally through the bureau's template, to a chosen file."""
+    go_on, plan_id = _pick_plan(parent)
+    if not go_on:
+        return
+    template = None
+    answer = QMessageBox.question(parent, parent.tr("导出任务清单"), parent.tr("使用教育局下发的模板？"),
+                                  QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    if answer == QMessageBox.Yes:
+        template, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择教育局模板"), str(Path.home()),
+                                                  parent.tr(XLSX_PATTERN))
+        if not template:
+            return
+    dest = ask_save_path(parent, parent.tr("导出任务清单"), default_name("任务清单"), parent.tr(XLSX_PATTERN))
+    if dest:
+        run_tasks_export(parent, dest, plan_id=plan_id, template=template)
+
+
+def run_ledger_export(parent: QWidget, kind: str, dest: str, on_done=None):
+    """Write one 台账 workbook with progress and cancel."""
+    name, export = LEDGERS[kind]
+
+    def work(progress, cancelled):
+        return export(dest, progress=progress, cancelled=cancelled)
+
+    return run_op(parent, parent.tr("正在导出%s…") % name, work,
+                  on_done or (lambda p: report_written(parent, p)), progress=True, cancellable=True)
+
+
+def export_ledger(parent: QWidget, kind: str) -> None:
+    """导出台账 ``kind`` (a key of LEDGERS) to a chosen file."""
+    name, _ = LEDGERS[kind]
+    dest = ask_save_path(parent, parent.tr("导出%s") % name, default_name(name), parent.tr(XLSX_PATTERN))
+    if dest:
+        run_ledger_export(parent, kind, dest)
+
+
+# -- import --------------------------------------------------------------------------------
+class ImportPreviewDialog(QDialog):
+    """What an import would do, with a column → field editor; 确认导入 accepts."""
+
+    UNMAPPED = ""
+
+    def __init__(self, preview: ImportPreview, parent=None):
+        super().__init__(parent)
+        self.preview = preview
+        self.setWindowTitle(self.tr("导入预览"))
+        self.resize(820, 600)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("请核对将要导入的内容。列对应不对时，可在下方手动调整。")))
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        group = QGroupBox(self.tr("列对应"))
+        form = QFormLayout(group)
+        self.combos: dict[int, QComboBox] = {}
+        labels = preview.field_labels()
+        for col, header in enumerate(preview.headers):
+            combo = QComboBox()
+            combo.addItem(self.tr("（不导入）"), self.UNMAPPED)
+            for key, label in labels.items():
+                combo.addItem(label, key)
+            current = preview.mapping.get(col)
+            if current is not None:
+                combo.setCurrentIndex(combo.findData(current))
+            combo.currentIndexChanged.connect(self._remap)
+            self.combos[col] = combo
+            form.addRow(header or self.tr("第%d列") % (col + 1), combo)
+        layout.addWidget(group)
+        self.buttons = QDialogButtonBox()
+        self.confirm_button = self.buttons.addButton(self.tr("确认导入"), QDialogButtonBox.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._refresh()
+
+    def mapping(self) -> dict[int, str]:
+        """The column → field mapping chosen in the combos."""
+        return {col: combo.currentData() for col, combo in self.combos.items()
+                if combo.currentData() != self.UNMAPPED}
+
+    def _remap(self, *_):
+        try:
+            self.preview = self.preview.remap(self.mapping())
+        except Exception as exc:  # noqa: BLE001 - a BangfuError from a bad mapping: show it in place
+            self.text.setPlainText(self.tr("无法按此对应读取：%s") % exc)
+            self.confirm_button.setEnabled(False)
+            return
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.text.setPlainText(self.preview.report())
+        self.confirm_button.setEnabled(bool(self.preview.to_add or self.preview.to_update))
+
+
+def run_apply(parent: QWidget, preview: ImportPreview, on_done=None):
+    """Write a confirmed preview (one transaction); every table is refreshed afterwards."""
+    def work(progress, cancelled):
+        return apply_import(preview, progress=progress, cancelled=cancelled)
+
+    return run_op(parent, parent.tr("正在导入…"), work, on_done or (lambda r: report_imported(parent, r)),
+                  changes="", progress=True, cancellable=True)
+
+
+def report_imported(parent: QWidget, result: ImportResult) -> None:
+    """Say how many rows were added, updated, skipped."""
+    QMessageBox.information(parent, parent.tr("导入完成"),
+                            parent.tr("新增 %d 条，更新 %d 条，跳过 %d 行。")
+                            % (result.added, result.updated, result.skipped))
+
+
+def run_preview(parent: QWidget, kind: str, path: str, on_done):
+    """Read the workbook off the GUI thread; ``on_done`` gets the ImportPreview."""
+    _, preview = IMPORTERS[kind]
+
+    def work(progress, cancelled):
+        return preview(path, progress=progress, cancelled=cancelled)
+
+    return run_op(parent, parent.tr("正在读取工作簿…"), work, on_done, progress=True, cancellable=True)
+
+
+def show_preview(parent: QWidget, preview: ImportPreview) -> None:
+    """The modal preview; on 确认导入 the import is written."""
+    dialog = ImportPreviewDialog(preview, parent)
+    if dialog.exec() == QDialog.Accepted:
+        run_apply(parent, dialog.preview)
+
+
+def import_workbook(parent: QWidget, kind: str) -> None:
+    """导入 ``kind`` ("tasks" or "teachers"): pick a file, preview, confirm, write."""
+    name, _ = IMPORTERS[kind]
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入%s") % name, str(Path.home()),
+                                          parent.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
+    if path:
+        run_preview(parent, kind, path, lambda preview: show_preview(parent, preview))
+
+
+# -- 报送 ----------------------------------------------------------------------------------
+def submission_choices() -> list[tuple[str, str]]:
+    """(label, kind) of what can be submitted: 任务清单 then each 台账."""
+    return [("任务清单", "tasks"), *((name, kind) for kind, (name, _) in LEDGERS.items())]
+
+
+def run_submission(parent: QWidget, kind: str, on_done=None):
+    """Write the workbook ``kind`` into the outbox, with progress and cancel."""
+    def work(progress, cancelled):
+        return export_submission(kind, progress=progress, cancelled=cancelled)
+
+    return run_op(parent, parent.tr("正在生成报送文件…"), work,
+                  on_done or (lambda p: report_submission(parent, p)), progress=True, cancellable=True)
+
+
+def report_submission(parent: QWidget, path: Path) -> None:
+    """Offer 打开文件夹 and 写邮件草稿 for the file just written."""
+    box = QMessageBox(QMessageBox.Information, parent.tr("报送文件已生成"),
+                      parent.tr("已生成：\n%s") % path, parent=parent)
+    folder_button = box.addButton(parent.tr("打开文件夹"), QMessageBox.ActionRole)
+    mail_button = box.addButton(parent.tr("写邮件草稿"), QMessageBox.ActionRole)
+    box.addButton(parent.tr("关闭"), QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is folder_button:
+        open_path(outbox_dir())
+    elif box.clickedButton() is mail_button:
+        open_path(write_eml_draft(path, to=settings.get("bureau.email")))
+
+
+def export_submission_dialog(parent: QWidget) -> None:
+    """导出报送文件: choose the content, write it into the outbox, then offer folder / e-mail draft."""
+    choices = submission_choices()
+    labels = [label for label, _ in choices]
+    label, ok = QInputDialog.getItem(parent, parent.tr("导出报送文件"), parent.tr("报送内容"), labels, 0, False)
+    if ok and label:
+        run_submission(parent, dict(choices)[label])
