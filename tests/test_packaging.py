@@ -46,3 +46,12 @@ def test_shipped_data_is_found_through_the_package():
     assert db_file("migrations", "0001_initial.sql").is_file()
     assert db_file("demo", "plans.json").is_file()
     assert any(n.name.endswith(".ttc") for n in resource("fonts").iterdir())
+
+
+def test_import_linter_contract():
+    """The import-linter contract in pyproject.toml (core and cli never import Qt) is kept."""
+    import shutil
+    exe = shutil.which("lint-imports")
+    assert exe, "import-linter is part of the test extras"
+    result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

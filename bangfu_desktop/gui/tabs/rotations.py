@@ -52,6 +52,7 @@ class RotationsTab(RecordTab):
     model_class = Rotation
     columns = COLUMNS
     watched = ("rotation", "teacher", "unit")
+    archive_kind = "rotations"
 
     def __init__(self, parent=None):
         self._summary: RotationSummary | None = None
