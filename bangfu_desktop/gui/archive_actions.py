@@ -101,3 +101,31 @@ def export_year_archive(window: QWidget) -> None:
     dest = ask_save_path(window, window.tr("导出年度档案（PDF）"), name, window.tr("PDF 文件 (*.pdf)"))
     if dest:
         run_archive_export(window, selection, dest, cover=True)
+
+
+def year_report_work(year: int, dest: str):
+    """Build and write the 年度工作统计 (worker thread); returns the written path."""
+    from ..core.yearreport import build_year_report, write_year_report
+
+    return write_year_report(build_year_report(year), dest)
+
+
+def export_year_report(window: QWidget) -> None:
+    """年度工作统计 as PDF (with charts) or Excel, by the chosen file type."""
+    dialog = YearArchiveDialog(window)
+    dialog.setWindowTitle(window.tr("导出年度工作统计"))
+    dialog.semester.setEnabled(False)
+    if dialog.exec() != QDialog.Accepted:
+        return
+    year = dialog.year.currentData()
+    name = f"{queries.self_unit_name() or '本单位'}_年度工作统计_{dialog.year.currentText()}.pdf"
+    dest = ask_save_path(window, window.tr("导出年度工作统计"), name,
+                         window.tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
+    if not dest:
+        return
+
+    def done(path):
+        QMessageBox.information(window, window.tr("导出完成"), window.tr("已写入：%s") % path)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    run_op(window, window.tr("正在统计…"), lambda: year_report_work(year, dest), done)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from ..core import backup, database, queries
 from ..core.excel_ledgers import LEDGERS
-from .archive_actions import export_year_archive
+from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
 from .excel_actions import export_ledger, export_submission_dialog, export_tasks_workbook, import_workbook
 from .operations import run_op, wait_for_jobs
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "从备份恢复…", self.restore_backup)
         file_menu.addSeparator()
         self._add(file_menu, "导出年度档案（PDF）…", lambda: export_year_archive(self), "Ctrl+Shift+P")
+        self._add(file_menu, "导出年度工作统计（PDF/Excel）…", lambda: export_year_report(self))
         file_menu.addSeparator()
         self._add(file_menu, "退出", self.close, QKeySequence.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))

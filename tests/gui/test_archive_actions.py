@@ -39,3 +39,24 @@ def test_cancel_leaves_no_file(demo_store, qtbot, tmp_path):
     qtbot.wait(50)
     assert not dest.exists()
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == []
+
+
+def test_year_report_from_the_window(demo_store, qtbot, tmp_path):
+    """The menu's 年度工作统计 writes a workbook with the year's activities."""
+    import openpyxl
+
+    from bangfu_desktop.gui.archive_actions import year_report_work
+    from bangfu_desktop.gui.main_window import MainWindow
+    from bangfu_desktop.gui.operations import run_op
+
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "导出年度工作统计（PDF/Excel）…" in texts
+    results = []
+    run_op(window, "", lambda: year_report_work(2025, str(tmp_path / "统计.xlsx")), results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    book = openpyxl.load_workbook(results[0])
+    assert any("活动" in str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value)
+    window.close()
+    wait_for_jobs()

@@ -62,7 +62,7 @@ class DateEdit(QWidget):
         self.line = QLineEdit()
         self.line.setPlaceholderText(self.tr("例如 2024-03-01"))
         button = QToolButton()
-        button.setText("📅")
+        button.setText(self.tr("日历"))
         button.setToolTip(self.tr("选择日期"))
         button.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(button)
