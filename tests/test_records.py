@@ -65,3 +65,14 @@ def test_missing_attachment_source_has_a_chinese_message(store, tmp_path):
     activity = records.save(Activity(type="示范课", title="示范课", date=dt.date(2024, 3, 1)))
     with pytest.raises(InvalidInput, match="找不到文件"):
         attachments.add_attachment(activity, tmp_path / "gone.jpg")
+
+
+def test_replace_links_sets_exactly_the_given_rows(store):
+    """Participants are replaced, not appended; repeats are stored once."""
+    import datetime as dt
+    from bangfu_desktop.core.models import ActivityParticipant
+    activity = records.save(Activity(type="座谈会", title="座谈会", date=dt.date(2024, 3, 1)))
+    a, b, c = (records.save(Teacher(name=n)) for n in ("甲老师", "乙老师", "丙老师"))
+    records.replace_links(ActivityParticipant, "activity", activity, "teacher", [a.id, b.id, b.id])
+    records.replace_links(ActivityParticipant, "activity", activity, "teacher", [b.id, c.id])
+    assert sorted(p.teacher_id for p in activity.participants) == [b.id, c.id]

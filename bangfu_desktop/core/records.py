@@ -164,3 +164,14 @@ def history(record: Model) -> list[AuditLog]:
         .where((AuditLog.table == record._meta.table_name) & (AuditLog.record_id == record.get_id()))
         .order_by(AuditLog.id)
     )
+
+
+def replace_links(link_model: type[Model], owner_field: str, owner: Model,
+                  target_field: str, target_ids: Iterable[int]) -> None:
+    """Make ``owner``'s rows in a link table (participants, observers, task links) exactly ``target_ids``."""
+    owner_column = getattr(link_model, owner_field)
+    rows = [{owner_field: owner.get_id(), target_field: target_id} for target_id in dict.fromkeys(target_ids)]
+    with database.atomic():
+        link_model.delete().where(owner_column == owner.get_id()).execute()
+        if rows:
+            link_model.insert_many(rows).execute()

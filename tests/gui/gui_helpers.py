@@ -50,3 +50,23 @@ def error_text(dialog, name: str) -> str:
     """The error shown beside a field ('' when hidden)."""
     label = dialog.findChild(QWidget, f"error_{name}")
     return label.text() if label is not None and not label.isHidden() else ""
+
+
+def settle(qtbot, rounds: int = 5) -> None:
+    """Let every background load finish and deliver its result (reloads can chain)."""
+    from bangfu_desktop.gui.operations import wait_for_jobs
+
+    for _ in range(rounds):
+        wait_for_jobs(5000)
+        qtbot.wait(20)
+
+
+def open_tab(qtbot, tab_class):
+    """A record tab shown at a realistic size, with its first load delivered."""
+    widget = tab_class()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 700)
+    widget.show()
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.reload()
+    return widget

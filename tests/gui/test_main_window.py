@@ -8,14 +8,7 @@ from bangfu_desktop.core.models import Activity, Pairing, Task
 from bangfu_desktop.gui.main_window import MainWindow
 from bangfu_desktop.gui.operations import wait_for_jobs
 
-from gui_helpers import editor, error_text, press_save, when_dialog_opens
-
-
-def settle(qtbot, window):
-    """Let every background load finish and deliver."""
-    for _ in range(5):
-        wait_for_jobs(5000)
-        qtbot.wait(20)
+from gui_helpers import editor, error_text, press_save, settle, when_dialog_opens
 
 
 @pytest.fixture
@@ -23,7 +16,7 @@ def window(demo_store, qtbot):
     win = MainWindow(demo_store)
     qtbot.addWidget(win)
     win.show()
-    settle(qtbot, win)
+    settle(qtbot)
     yield win
     win.close()
     wait_for_jobs()
@@ -84,7 +77,7 @@ def test_add_edit_delete_undo_task(window, qtbot):
         press_save(dialog)
 
     when_dialog_opens(qtbot, tab.add_action.trigger, fill)
-    settle(qtbot, window)
+    settle(qtbot)
     assert tab.model.rowCount() == before + 1
     task = Task.get(Task.code == "9.9")
     assert task.due_date == dt.date(2030, 6, 30) and task.ongoing
@@ -96,16 +89,16 @@ def test_add_edit_delete_undo_task(window, qtbot):
         press_save(dialog)
 
     when_dialog_opens(qtbot, tab.edit_action.trigger, edit)
-    settle(qtbot, window)
+    settle(qtbot)
     assert Task.get_by_id(task.id).progress == "已安排 5 名教师"
 
     tab.select_id(task.id)
     tab.delete_action.trigger()
-    settle(qtbot, window)
+    settle(qtbot)
     assert tab.model.rowCount() == before
     assert Task.get_by_id(task.id).deleted_at is not None
     window.undo_action.trigger()
-    settle(qtbot, window)
+    settle(qtbot)
     assert tab.model.rowCount() == before + 1
     assert Task.get_by_id(task.id).deleted_at is None
 
@@ -125,17 +118,17 @@ def test_add_activity_with_participants(window, qtbot):
         press_save(dialog)
 
     when_dialog_opens(qtbot, tab.add_action.trigger, fill)
-    settle(qtbot, window)
+    settle(qtbot)
     assert tab.model.rowCount() == before + 1
     activity = Activity.get(Activity.title == "语文同课异构（测试）")
     assert activity.date == dt.date(2026, 11, 20)
     assert activity.participants.count() == 2
     tab.select_id(activity.id)
     tab.delete_action.trigger()
-    settle(qtbot, window)
+    settle(qtbot)
     assert tab.model.rowCount() == before
     window.undo_action.trigger()
-    settle(qtbot, window)
+    settle(qtbot)
     assert tab.model.rowCount() == before + 1
 
 
@@ -172,7 +165,7 @@ def test_pairing_end_before_start_is_refused(window, qtbot):
         press_save(dialog)
 
     when_dialog_opens(qtbot, tab.add_action.trigger, fill)
-    settle(qtbot, window)
+    settle(qtbot)
     assert Pairing.select().count() == before + 1
 
 
@@ -189,7 +182,7 @@ def test_recycle_bin_restores(window, qtbot):
     record_id = tab.model.id_at(0)
     tab.select_id(record_id)
     tab.delete_action.trigger()
-    settle(qtbot, window)
+    settle(qtbot)
     dialog = RecycleBinDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1

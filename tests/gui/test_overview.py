@@ -8,13 +8,9 @@ from bangfu_desktop.gui.bus import bus
 from bangfu_desktop.gui.main_window import MainWindow
 from bangfu_desktop.gui.operations import wait_for_jobs
 
+from gui_helpers import settle
+
 TODAY = dt.date(2025, 3, 10)  # spring semester of 2024-2025; the autumn one is over
-
-
-def settle(qtbot):
-    for _ in range(5):
-        wait_for_jobs(5000)
-        qtbot.wait(20)
 
 
 def rule_status(tab, name):

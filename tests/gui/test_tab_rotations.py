@@ -6,24 +6,16 @@ import pytest
 
 from bangfu_desktop.core.models import Rotation, Teacher
 from bangfu_desktop.core.rotation_stats import load_rotation_summary
-from bangfu_desktop.gui.operations import wait_for_jobs
 from bangfu_desktop.gui.tabs.rotations import RotationsTab
 
-from gui_helpers import editor, error_text, press_save, when_dialog_opens
+from gui_helpers import editor, error_text, open_tab, press_save, settle, when_dialog_opens
 
 
 @pytest.fixture
 def tab(demo_store, qtbot):
-    widget = RotationsTab()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10000):
-        widget.reload()
+    widget = open_tab(qtbot, RotationsTab)
     yield widget
-    for _ in range(3):  # let reloads started by the bus deliver before the widget goes
-        wait_for_jobs()
-        qtbot.wait(20)
+    settle(qtbot, rounds=3)  # reloads started by the bus deliver before the widget goes
 
 
 def filter_combo(tab, label):

@@ -5,24 +5,16 @@ from PySide6.QtCore import Qt
 from playhouse.test_utils import count_queries
 
 from bangfu_desktop.core.models import Honour, Teacher
-from bangfu_desktop.gui.operations import wait_for_jobs
 from bangfu_desktop.gui.tabs.teachers import TeachersTab
 
-from gui_helpers import editor, error_text, press_save, when_dialog_opens
+from gui_helpers import editor, error_text, open_tab, press_save, settle, when_dialog_opens
 
 
 @pytest.fixture
 def tab(demo_store, qtbot):
-    widget = TeachersTab()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10000):
-        widget.reload()
+    widget = open_tab(qtbot, TeachersTab)
     yield widget
-    for _ in range(3):  # let reloads started by the bus deliver before the widget goes
-        wait_for_jobs()
-        qtbot.wait(20)
+    settle(qtbot, rounds=3)  # reloads started by the bus deliver before the widget goes
 
 
 def shown_names(tab):

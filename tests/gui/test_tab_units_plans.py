@@ -3,10 +3,9 @@
 import pytest
 
 from bangfu_desktop.core.models import FrequencyRule, Plan, Target, TaskCategory, Unit
-from bangfu_desktop.gui.operations import wait_for_jobs
 from bangfu_desktop.gui.tabs.units_plans import UnitsPlansTab
 
-from gui_helpers import editor, error_text, press_save, when_dialog_opens
+from gui_helpers import editor, error_text, press_save, settle, when_dialog_opens
 
 
 @pytest.fixture
@@ -18,9 +17,7 @@ def page(demo_store, qtbot):
     with qtbot.waitSignals([p.loaded for p in widget.pages()], timeout=10000):
         widget.reload()
     yield widget
-    for _ in range(3):  # let reloads started by the bus deliver before the widget goes
-        wait_for_jobs()
-        qtbot.wait(20)
+    settle(qtbot, rounds=3)  # reloads started by the bus deliver before the widget goes
 
 
 def test_every_sub_tab_shows_demo_rows(page):

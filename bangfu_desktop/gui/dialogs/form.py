@@ -129,8 +129,11 @@ class SearchCombo(QComboBox):
 class RecordForm(QDialog):
     """Add or edit one record through its field specs."""
 
-    def __init__(self, title: str, fields: Sequence[FieldSpec], values: dict | None = None, parent=None):
+    def __init__(self, title: str, fields: Sequence[FieldSpec], values: dict | None = None, parent=None,
+                 *, record=None):
         super().__init__(parent)
+        # The record being edited (None for a new one): subclasses read its links.
+        self.record = record
         self.setWindowTitle(title)
         self.fields = list(fields)
         self.editors: dict[str, QWidget] = {}

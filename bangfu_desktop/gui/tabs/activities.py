@@ -104,10 +104,6 @@ def activity_fields() -> list[FieldSpec]:
 class ActivityForm(RecordForm):
     """The activity form with participants, linked tasks and attachments."""
 
-    def __init__(self, title, fields, values=None, parent=None, record: Activity | None = None):
-        self.record = record
-        super().__init__(title, fields, values, parent)
-
     def add_extra_widgets(self, form) -> None:
         self.participants = CheckList(teacher_choices(), self.tr("搜索教师姓名、单位或学科"))
         self.participants.setObjectName("participants")
@@ -131,12 +127,8 @@ class ActivityForm(RecordForm):
     def after_save(self, activity: Activity) -> None:
         """Store participants, task links and attachments of the saved activity."""
         with database.atomic():
-            ActivityParticipant.delete().where(ActivityParticipant.activity == activity.id).execute()
-            for teacher_id in self.participants.checked():
-                ActivityParticipant.create(activity=activity, teacher=teacher_id)
-            ActivityTask.delete().where(ActivityTask.activity == activity.id).execute()
-            for task_id in self.tasks.checked():
-                ActivityTask.create(activity=activity, task=task_id)
+            records.replace_links(ActivityParticipant, "activity", activity, "teacher", self.participants.checked())
+            records.replace_links(ActivityTask, "activity", activity, "task", self.tasks.checked())
         for path in self.attachments.pending:
             attachment_store.add_attachment(activity, path)
         for attachment_id in self.attachments.removed:
@@ -166,11 +158,7 @@ class ActivityList(RecordTab):
     def open_form(self, record):
         fields = activity_fields()
         title = self.tr("编辑活动记录") if record else self.tr("新增活动记录")
-
-        def form_class(t, f, values, parent):
-            return ActivityForm(t, f, values, parent, record=record)
-
-        return edit_with_form(self, title, Activity, fields, record, form_class=form_class,
+        return edit_with_form(self, title, Activity, fields, record, form_class=ActivityForm,
                               defaults={"date": dt.date.today()})
 
 

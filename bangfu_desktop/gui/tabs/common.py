@@ -46,7 +46,7 @@ def edit_with_form(parent, title: str, model: type[TrashableModel], fields: Sequ
                    record: TrashableModel | None, form_class=RecordForm, defaults: dict | None = None,
                    before_save=None) -> TrashableModel | None:
     """Show a form for a record; save it through core.records when accepted."""
-    form = form_class(title, fields, values_of(record, fields, defaults), parent)
+    form = form_class(title, fields, values_of(record, fields, defaults), parent, record=record)
     if form.exec() != RecordForm.Accepted:
         return None
     target = record if record is not None else model()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...core import records
 from ...core.models import Observation, ObservationObserver, database
 from ...core.vocab import LESSON_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
@@ -50,10 +51,6 @@ def observation_fields() -> list[FieldSpec]:
 class ObservationForm(RecordForm):
     """The 听课记录 form with the observers picked from the roster."""
 
-    def __init__(self, title, fields, values=None, parent=None, record: Observation | None = None):
-        self.record = record
-        super().__init__(title, fields, values, parent)
-
     def add_extra_widgets(self, form) -> None:
         self.observers = CheckList(teacher_choices(), self.tr("搜索听课人"))
         self.observers.setObjectName("observers")
@@ -69,10 +66,7 @@ class ObservationForm(RecordForm):
 
     def after_save(self, observation: Observation) -> None:
         """Store the observers."""
-        with database.atomic():
-            ObservationObserver.delete().where(ObservationObserver.observation == observation.id).execute()
-            for teacher_id in self.observers.checked():
-                ObservationObserver.create(observation=observation, teacher=teacher_id)
+        records.replace_links(ObservationObserver, "observation", observation, "teacher", self.observers.checked())
 
 
 class ObservationsTab(RecordTab):
@@ -87,8 +81,5 @@ class ObservationsTab(RecordTab):
         return [tuple(r) for r in database.execute_sql(ROWS_SQL).fetchall()]
 
     def open_form(self, record):
-        def form_class(t, f, values, parent):
-            return ObservationForm(t, f, values, parent, record=record)
-
         return edit_with_form(self, self.tr("听课记录"), Observation, observation_fields(), record,
-                              form_class=form_class, defaults={"date": dt.date.today()})
+                              form_class=ObservationForm, defaults={"date": dt.date.today()})

@@ -23,8 +23,8 @@ class OptionalIntForm(RecordForm):
 
     optional_ints: tuple[str, ...] = ()
 
-    def __init__(self, title, fields, values=None, parent=None):
-        super().__init__(title, fields, values, parent)
+    def __init__(self, title, fields, values=None, parent=None, *, record=None):
+        super().__init__(title, fields, values, parent, record=record)
         for name in self.optional_ints:
             self.editors[name].setSpecialValueText(self.tr("未填"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 
 from peewee import JOIN
 from PySide6.QtWidgets import QFormLayout, QLabel
@@ -71,10 +70,9 @@ def teacher_fields() -> list[FieldSpec]:
 class TeacherForm(RecordForm):
     """The teacher form with its honours table; the 帮扶 period must not end before it starts."""
 
-    def __init__(self, title, fields, values=None, parent=None, *, teacher_id: int | None = None):
-        self._teacher_id = teacher_id
-        super().__init__(title, fields, values, parent)
-        self.honours.set_rows(honours_of(teacher_id))
+    def __init__(self, title, fields, values=None, parent=None, *, record=None):
+        super().__init__(title, fields, values, parent, record=record)
+        self.honours.set_rows(honours_of(record.id if record else None))
 
     def add_extra_widgets(self, form: QFormLayout) -> None:
         self.honours = HonoursEditor()
@@ -145,7 +143,6 @@ class TeachersTab(RecordTab):
 
     def open_form(self, record):
         unit = self_unit()
-        form_class = partial(TeacherForm, teacher_id=record.id if record else None)
         return edit_with_form(self, self.tr("编辑教师") if record else self.tr("新增教师"), Teacher,
-                              teacher_fields(), record, form_class=form_class,
+                              teacher_fields(), record, form_class=TeacherForm,
                               defaults={"unit_id": unit.id if unit else None})

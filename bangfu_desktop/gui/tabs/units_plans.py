@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from peewee import JOIN, fn
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -53,15 +52,11 @@ def unit_fields() -> list[FieldSpec]:
 class UnitForm(RecordForm):
     """The unit form: names are unique, e-mail looks like one; one 本单位 only."""
 
-    def __init__(self, title, fields, values=None, parent=None, *, unit_id: int | None = None):
-        self._unit_id = unit_id
-        super().__init__(title, fields, values, parent)
-
     def extra_errors(self, values):
         errors = {}
         same = Unit.live(Unit.id).where(Unit.name == values.get("name"))
-        if self._unit_id is not None:
-            same = same.where(Unit.id != self._unit_id)
+        if self.record is not None:
+            same = same.where(Unit.id != self.record.id)
         if same.exists():
             errors["name"] = self.tr("已有名为“%s”的单位") % values.get("name")
         if values.get("email") and not EMAIL_RE.match(values["email"]):
@@ -98,9 +93,8 @@ class UnitsTab(RecordTab):
         ]
 
     def open_form(self, record):
-        form_class = partial(UnitForm, unit_id=record.id if record else None)
         return edit_with_form(self, self.tr("编辑单位") if record else self.tr("新增单位"), Unit,
-                              unit_fields(), record, form_class=form_class, defaults={"kind": "学校"})
+                              unit_fields(), record, form_class=UnitForm, defaults={"kind": "学校"})
 
 
 # -- 方案 -----------------------------------------------------------------------------------
