@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _refresh_chrome(self, *_):
+        self.undo_action.setEnabled(undo.can_undo())
         name = queries.self_unit_name()
         self.setWindowTitle(f"帮扶台账 — {name}" if name else "帮扶台账")
         self.db_label.setText(self.tr("数据库：%s") % self.store.path)
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         """Bring back the records of the last delete."""
         restored = undo.undo_last()
+        self.undo_action.setEnabled(undo.can_undo())
         if restored:
             bus.changed.emit("")
             self.statusBar().showMessage(self.tr("已撤销删除，恢复 %d 条记录") % len(restored), 8000)
