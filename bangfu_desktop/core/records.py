@@ -11,9 +11,11 @@ import getpass
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from peewee import Model
+from peewee import CharField, Model, TextField
 
 from . import database as db_mod
+from . import errorlog
+from .text import clean_text
 from .models import (
     MODEL_BY_TABLE,
     TRASHABLE_MODELS,
@@ -55,11 +57,49 @@ def field_values(record: Model) -> dict[str, Any]:
     return values
 
 
+# Warnings about committed writes (an automatic backup that failed), for the window to show.
+_warnings: list[str] = []
+
+
 def _note_change(count: int = 1) -> None:
+    """Count a committed change; an automatic backup that fails never fails the write."""
     try:
-        db_mod.current().note_change(count)
+        store = db_mod.current()
     except RuntimeError:
-        pass  # no Store (a bare database opened by a test): nothing to back up
+        return  # no Store (a bare database opened by a test): nothing to back up
+    try:
+        store.note_change(count)
+    except Exception as exc:  # noqa: BLE001 - the write is committed; say so and keep it
+        log = errorlog.log_exception("自动备份失败", exc)
+        if isinstance(exc, OSError):
+            reason = f"无法写入备份文件夹（{exc.strerror or exc}：{exc.filename or ''}）"
+        else:
+            reason = str(exc)
+        where = f"详细信息已写入“{log}”。" if log else ""
+        _warnings.append(f"记录已保存，但自动备份失败：{reason}。请在“设置”中选择一个可以写入的备份文件夹。{where}")
+
+
+def changes_committed() -> None:
+    """Call after an outer transaction committed: takes the automatic backup that was due."""
+    _note_change(0)
+
+
+def take_warnings() -> list[str]:
+    """The warnings gathered since the last call (and forget them)."""
+    taken = list(_warnings)
+    del _warnings[:len(taken)]
+    return taken
+
+
+def clean_fields(record: Model) -> None:
+    """Clean every text field of ``record`` (control characters pasted from Word, \\x0b as a line break)."""
+    for name, field in record._meta.fields.items():
+        if isinstance(field, (CharField, TextField)):
+            value = record.__data__.get(name)
+            if isinstance(value, str):
+                cleaned = clean_text(value)
+                if cleaned != value:
+                    setattr(record, name, cleaned)
 
 
 def audit(record: Model | None, action: str, changes: dict | None = None,
@@ -76,7 +116,8 @@ def audit(record: Model | None, action: str, changes: dict | None = None,
 
 
 def save(record: Model) -> Model:
-    """Insert or update ``record`` and log what changed; return it."""
+    """Insert or update ``record`` (its text cleaned) and log what changed; return it."""
+    clean_fields(record)
     with database.atomic():
         if record.get_id() is None:
             record.save()
@@ -100,6 +141,7 @@ def save_many(records: Iterable[Model], action: str = "导入") -> int:
     count = 0
     with database.atomic():
         for record in records:
+            clean_fields(record)
             record.save()
             audit(record, action, {})
             count += 1
@@ -168,10 +210,21 @@ def history(record: Model) -> list[AuditLog]:
 
 def replace_links(link_model: type[Model], owner_field: str, owner: Model,
                   target_field: str, target_ids: Iterable[int]) -> None:
-    """Make ``owner``'s rows in a link table (participants, observers, task links) exactly ``target_ids``."""
+    """Make ``owner``'s rows in a link table (participants, observers, task links) exactly ``target_ids``.
+
+    A change is written to the audit log of the owner, as ``{link table: [old ids, new ids]}``.
+    """
     owner_column = getattr(link_model, owner_field)
-    rows = [{owner_field: owner.get_id(), target_field: target_id} for target_id in dict.fromkeys(target_ids)]
+    target_column = getattr(link_model, target_field)
+    wanted = list(dict.fromkeys(target_ids))
+    rows = [{owner_field: owner.get_id(), target_field: target_id} for target_id in wanted]
     with database.atomic():
+        before = [row[0] for row in link_model.select(target_column).where(owner_column == owner.get_id())
+                  .order_by(link_model._meta.primary_key).tuples()]
+        if sorted(before) == sorted(wanted):
+            return
         link_model.delete().where(owner_column == owner.get_id()).execute()
         if rows:
             link_model.insert_many(rows).execute()
+        audit(owner, "修改", {link_model._meta.table_name: [sorted(before), sorted(wanted)]})
+    _note_change()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from ..core import backup, database, queries
+from ..core import backup, database, queries, record_ops
 from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_label)
         bus.changed.connect(self._refresh_chrome)
         bus.backed_up.connect(self._refresh_chrome)
+        bus.undo_changed.connect(self._refresh_chrome)
         self._refresh_chrome()
         self._restore_state()
         for page in self.pages.values():
@@ -173,14 +174,23 @@ class MainWindow(QMainWindow):
         import_workbook(self, "tasks")
 
     def undo_delete(self) -> None:
-        """Bring back the records of the last delete."""
-        restored = undo.undo_last()
+        """Bring back the records of the last delete (through run_op; kept on the stack if it fails)."""
+        items = undo.take_last()
         self.undo_action.setEnabled(undo.can_undo())
-        if restored:
-            bus.changed.emit("")
-            self.statusBar().showMessage(self.tr("已撤销删除，恢复 %d 条记录") % len(restored), 8000)
-        else:
+        if not items:
             self.statusBar().showMessage(self.tr("没有可撤销的删除"), 5000)
+            return
+
+        def done(restored):
+            self.statusBar().showMessage(self.tr("已撤销删除，恢复 %d 条记录") % len(restored), 8000)
+
+        def ended(ok: bool) -> None:
+            if not ok:
+                undo.push(items)
+            self._refresh_chrome()
+
+        run_op(self, self.tr("正在撤销删除…"), lambda: record_ops.restore_many(items), done,
+               changes=sorted({table for table, _ in items}), always=ended)
 
     def show_recycle_bin(self) -> None:
         """Open the 回收站."""

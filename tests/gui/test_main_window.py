@@ -188,6 +188,7 @@ def test_recycle_bin_restores(window, qtbot):
     assert dialog.model.rowCount() == 1
     dialog.view.selectRow(0)
     dialog.restore_button.click()
+    settle(qtbot)
     assert dialog.model.rowCount() == 0
     assert Pairing.get_by_id(record_id).deleted_at is None
 

@@ -1,7 +1,10 @@
 """A record form built from field specs: required marks, pickers, and errors beside each field.
 
 Nothing is saved until every field is valid. Subclasses add cross-field checks
-(``extra_errors``) and extra widgets (participants, attachments).
+(``extra_errors``) and extra widgets (participants, attachments). With a
+``model_class`` (set by ``tabs.common.edit_with_form``) 保存 runs the core save
+(``save_call``) through ``run_op``: the form closes only when it succeeded and
+keeps everything typed when it failed.
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ...core import record_ops
 from ...core.validation import check_mobile, normalise_mobile, parse_date_text
+from ..operations import run_op
 from ..settings_store import remember_geometry
 
 Choices = Callable[[], Sequence[tuple[str, Any]]]
@@ -160,7 +165,13 @@ class RecordForm(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        self.buttons = buttons
         self.result_values: dict[str, Any] = {}
+        # What 保存 writes (None: the form only collects values) and the record it saved.
+        self.model_class = None
+        self.prepare: Callable[[Any], None] | None = None
+        self.saved = None
+        self.saving = False
         if values:
             self.set_values(values)
         remember_geometry(self, default=(640, 560))
@@ -315,8 +326,32 @@ class RecordForm(QDialog):
         else:
             self.summary.clear()
 
+    def record_id(self) -> int | None:
+        """The id of the record being edited (None for a new one)."""
+        return self.record.get_id() if self.record is not None else None
+
+    def save_call(self, values: dict[str, Any]) -> Callable[[], Any]:
+        """The core call that saves the form (built here on the GUI thread, run in a worker).
+
+        Subclasses with parts (participants, honours, …) return their own
+        ``core.record_ops`` call; every value must be read from the widgets here.
+        """
+        model, record_id, prepare = self.model_class, self.record_id(), self.prepare
+        return lambda: record_ops.save_record(model, record_id, values, prepare=prepare)
+
+    def changed_tables(self) -> tuple[str, ...]:
+        """The tables a save changes (announced so that every view refreshes)."""
+        return (self.model_class._meta.table_name,)
+
+    def set_busy(self, busy: bool) -> None:
+        """Block a second 保存 while one runs."""
+        self.saving = busy
+        self.buttons.setEnabled(not busy)
+
     def try_accept(self) -> None:
-        """Validate; close only when everything is right."""
+        """Validate; save through run_op; close only when the save succeeded."""
+        if self.saving:
+            return
         values, errors = self.read_values()
         if not errors:
             errors.update(self.extra_errors(values))
@@ -324,4 +359,24 @@ class RecordForm(QDialog):
         if errors:
             return
         self.result_values = values
+        if self.model_class is None:
+            self.accept()
+            return
+        self.set_busy(True)
+        run_op(self, self.tr("正在保存…"), self.save_call(values), self._saved,
+               changes=self.changed_tables(), always=self._save_ended)
+
+    def _saved(self, record) -> None:
+        self.saved = record
+        self.set_busy(False)
         self.accept()
+
+    def _save_ended(self, ok: bool) -> None:
+        if not ok:
+            self.set_busy(False)
+            self.summary.setText(self.tr("未保存：请按提示处理后再点“保存”，填写的内容都还在。"))
+
+    def reject(self) -> None:
+        """Cancel, unless a save is running (its result decides whether the form closes)."""
+        if not self.saving:
+            super().reject()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...core import records
+from ...core import record_ops
 from ...core.models import Observation, ObservationObserver, database
 from ...core.vocab import LESSON_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
@@ -64,9 +64,10 @@ class ObservationForm(RecordForm):
             return {"observers_text": self.tr("请至少选择一位听课人，或填写名册外的听课人")}
         return {}
 
-    def after_save(self, observation: Observation) -> None:
-        """Store the observers."""
-        records.replace_links(ObservationObserver, "observation", observation, "teacher", self.observers.checked())
+    def save_call(self, values):
+        """The 听课记录 with its observers, in one transaction."""
+        record_id, observers = self.record_id(), list(self.observers.checked())
+        return lambda: record_ops.save_observation(record_id, values, observers)
 
 
 class ObservationsTab(RecordTab):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
+from ...core import record_ops
 from ...core.models import PAIRING_STATUSES, Pairing, database
 from ...core.validation import check_range
 from ...core.vocab import PAIRING_PROGRAMMES
@@ -76,6 +77,18 @@ class PairingForm(RecordForm):
         if problem:
             errors["end_date"] = problem
         return errors
+
+    def guidance_rows(self):
+        """The guidance records as edited (None: this form does not edit them)."""
+        return None
+
+    def save_call(self, values):
+        """The pairing (with its guidance records, when edited here), in one transaction."""
+        record_id, guidance = self.record_id(), self.guidance_rows()
+        return lambda: record_ops.save_pairing(record_id, values, guidance)
+
+    def changed_tables(self):
+        return ("pairing", "guidance")
 
 
 class PairingsTab(RecordTab):

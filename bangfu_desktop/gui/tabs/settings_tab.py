@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import records, settings
-from ...core.models import Unit, database
+from ...core import record_ops, settings
+from ...core.models import Unit
 from ...core.queries import self_unit
 from ...core.terms import SchoolCalendar
 from ...core.validation import check_mobile, normalise_mobile
 from ..bus import bus
 from ..dialogs.form import SearchCombo
+from ..operations import run_op
 from .common import unit_choices
 
 UNIT_FIELDS = (("name", "单位名称"), ("contact_name", "联系人"), ("contact_title", "职务"),
@@ -95,10 +96,10 @@ class SettingsTab(QWidget):
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        save = QPushButton(self.tr("保存设置"))
-        save.setObjectName("save_settings")
-        save.clicked.connect(self.save)
-        layout.addWidget(save)
+        self.save_button = QPushButton(self.tr("保存设置"))
+        self.save_button.setObjectName("save_settings")
+        self.save_button.clicked.connect(self.save)
+        layout.addWidget(self.save_button)
         layout.addStretch(1)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -158,31 +159,33 @@ class SettingsTab(QWidget):
         return problems
 
     def save(self) -> bool:
-        """Validate and store everything; say what is wrong otherwise."""
+        """Validate, then store everything through run_op (False: what is wrong is shown, nothing saved)."""
         problems = self.errors()
         if problems:
             self.message.setStyleSheet("color:#b00020")
             self.message.setText("；".join(problems) + self.tr("。未保存。"))
             return False
-        with database.atomic():
-            picked = self.unit_picker.value()
-            unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
-            unit = unit or self_unit() or Unit(kind="学校")
-            for name, edit in self.unit_edits.items():
-                value = edit.text().strip()
-                setattr(unit, name, normalise_mobile(value) if name == "mobile" else value)
-            unit.is_self = True
-            records.save(unit)
-            for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
-                other.is_self = False
-                records.save(other)
-            settings.put("calendar.autumn_start", self.autumn.text().strip())
-            settings.put("calendar.spring_start", self.spring.text().strip())
-            settings.put("backup.dir", self.backup_dir.text().strip())
-            settings.put("backup.keep", self.backup_keep.value())
-            settings.put("backup.every", self.backup_every.value())
-            settings.put("bureau.email", self.bureau_email.text().strip())
+        picked = self.unit_picker.value()
+        unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
+        unit = unit or self_unit()
+        unit_id = unit.id if unit is not None else None
+        unit_values = {}
+        for name, edit in self.unit_edits.items():
+            value = edit.text().strip()
+            unit_values[name] = normalise_mobile(value) if name == "mobile" else value
+        options = {
+            "calendar.autumn_start": self.autumn.text().strip(),
+            "calendar.spring_start": self.spring.text().strip(),
+            "backup.dir": self.backup_dir.text().strip(),
+            "backup.keep": self.backup_keep.value(),
+            "backup.every": self.backup_every.value(),
+            "bureau.email": self.bureau_email.text().strip(),
+        }
+        self.save_button.setEnabled(False)
+        run_op(self, self.tr("正在保存设置…"), lambda: record_ops.save_settings(unit_id, unit_values, options),
+               self._saved, changes="unit", always=lambda ok: self.save_button.setEnabled(True))
+        return True
+
+    def _saved(self, unit: Unit) -> None:
         self.message.setStyleSheet("color:#1b5e20")
         self.message.setText(self.tr("已保存。"))
-        bus.changed.emit("unit")
-        return True

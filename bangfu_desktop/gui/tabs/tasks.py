@@ -67,11 +67,6 @@ class TaskForm(RecordForm):
         return errors
 
 
-def _apply_deadline(task: Task, form) -> None:
-    parsed = parse_deadline(task.deadline_text)
-    task.due_date, task.start_year, task.ongoing = parsed.due, parsed.start_year, parsed.ongoing
-
-
 class TasksTab(RecordTab):
     """The 任务清单 of every plan."""
 
@@ -115,8 +110,7 @@ class TasksTab(RecordTab):
     def open_form(self, record):
         return edit_with_form(self, self.tr("编辑任务") if record else self.tr("新增任务"), Task,
                               task_fields(), record, form_class=TaskForm,
-                              defaults={"status": "未开始", "plan_id": self._default_plan()},
-                              before_save=_apply_deadline)
+                              defaults={"status": "未开始", "plan_id": self._default_plan()})  # core.record_ops derives the due date
 
     def extra_actions(self, toolbar) -> None:
         """导出Excel: the plan's 任务清单 workbook."""

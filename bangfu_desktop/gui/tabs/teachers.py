@@ -6,13 +6,13 @@ from __future__ import annotations
 from peewee import JOIN
 from PySide6.QtWidgets import QFormLayout, QLabel
 
+from ...core import record_ops
 from ...core.models import Honour, Teacher, Unit
 from ...core.queries import self_unit
 from ...core.validation import check_range
 from ...core.vocab import GENDERS, TITLES
-from ..bus import bus
 from ..dialogs.form import FieldSpec, RecordForm
-from ..dialogs.honours import HonoursEditor, honours_of, save_honours
+from ..dialogs.honours import HonoursEditor, honours_of
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, unit_choices
@@ -104,10 +104,13 @@ class TeacherForm(RecordForm):
         self.honours_error.setText(errors.get("honours", ""))
         self.honours_error.setVisible("honours" in errors)
 
-    def after_save(self, teacher: Teacher) -> None:
-        """Save the honours table once the teacher has an id."""
-        if save_honours(teacher.id, self.honours.rows()):
-            bus.changed.emit("honour")
+    def save_call(self, values):
+        """The teacher with the honours table, in one transaction."""
+        record_id, honours = self.record_id(), self.honours.rows()
+        return lambda: record_ops.save_teacher(record_id, values, honours)
+
+    def changed_tables(self):
+        return ("teacher", "honour")
 
 
 class TeachersTab(RecordTab):
