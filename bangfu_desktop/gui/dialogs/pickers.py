@@ -78,7 +78,7 @@ class CheckList(QWidget):
 class AttachmentPanel(QWidget):
     """Photos and files of a record: thumbnails, add by button or drag and drop, open, remove.
 
-    New files are only remembered here; the form copies them in after saving.
+    New files are only remembered here; the form's save (core.record_ops.save_activity) copies them in.
     """
 
     def __init__(self, existing: Sequence[tuple[int, str, Path]], parent=None):
