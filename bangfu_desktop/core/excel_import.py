@@ -200,6 +200,7 @@ def apply_import(preview: ImportPreview, *, progress: ProgressFn | None = None,
             done += 1
         records.save_many(added)
         check_cancel(cancelled)
+    records.changes_committed()  # the automatic backup that was due; its failure never fails the import
     if progress:
         progress(total, total)
     return ImportResult(len(preview.to_add), len(preview.to_update), len(preview.skipped))

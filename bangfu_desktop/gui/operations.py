@@ -35,7 +35,7 @@ import traceback
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from ..core import errorlog, records
@@ -112,9 +112,18 @@ def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     return box
 
 
+def _main_window(widget: QWidget | None) -> QWidget | None:
+    """The window with a status bar that ``widget`` (maybe a form over it) belongs to."""
+    while widget is not None and isValid(widget):
+        if isinstance(widget, QMainWindow):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
 def _status(parent: QWidget | None, text: str) -> None:
-    window = parent.window() if parent is not None and isValid(parent) else None
-    if window is not None and hasattr(window, "statusBar"):
+    window = _main_window(parent)
+    if window is not None:
         window.statusBar().showMessage(text, 15000)
 
 
@@ -123,7 +132,8 @@ def _show_warnings(parent: QWidget | None) -> None:
         _status(parent, text)
         if text not in _warned:  # the same failing backup is not a new box at every save
             _warned.add(text)
-            show_message(parent, QMessageBox.Warning, "自动备份失败", text)
+            # Over the window: the form that saved is closing.
+            show_message(_main_window(parent) or parent, QMessageBox.Warning, "自动备份失败", text)
 
 
 def _announce(changes: str | Sequence[str] | None) -> None:
