@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: database.Store):
         super().__init__()
         self.store = store
+        undo.clear()  # deletes remembered for another database cannot be undone here
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.pages = {}
