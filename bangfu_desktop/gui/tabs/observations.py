@@ -76,6 +76,7 @@ class ObservationsTab(RecordTab):
     model_class = Observation
     columns = COLUMNS
     watched = ("observation", "teacher")
+    archive_kind = "observations"  # 打印/导出档案: the selected records, one 听课记录表 per page
 
     def fetch_rows(self) -> list[tuple]:
         return [tuple(r) for r in database.execute_sql(ROWS_SQL).fetchall()]
