@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli
 from excel_helpers import content_snapshot
 
-from bangfu_desktop.core import records
+from bangfu_desktop.core import database, records
 from bangfu_desktop.core.errors import Cancelled, InvalidInput
 from bangfu_desktop.core.excel_import import apply_import
 from bangfu_desktop.core.excel_import_ledgers import preview_ledger
@@ -184,6 +184,11 @@ def test_cli_import_reports_rows_and_dry_run(roster, db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "跳过 第6行：授课教师“钱多多”不在教师名册中" in result.stdout and "试运行" in result.stdout
     assert Observation.select().count() == 0
+    database.current().close()  # the import needs the database to itself
     result = run_cli("--db", str(db_path), "import", "observations", str(path))
     assert result.returncode == 0 and "新增 1 条" in result.stdout, result.stderr
-    assert Observation.select().count() == 1
+    store = database.open_database(db_path)
+    try:
+        assert [o.topic for o in Observation.select()] == ["二次函数"]
+    finally:
+        store.close()
