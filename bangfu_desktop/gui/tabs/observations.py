@@ -45,7 +45,7 @@ def observation_fields() -> list[FieldSpec]:
         FieldSpec("topic", "课题", required=True),
         FieldSpec("lesson_type", "课型", "editcombo", choices=LESSON_TYPES),
         FieldSpec("observers_text", "其他听课人（名册外）"),
-        FieldSpec("notes", "听课记录", "multiline"),
+        FieldSpec("notes", "教学过程（听课记录）", "multiline"),
         FieldSpec("evaluation", "评价与建议", "multiline"),
         FieldSpec("grade", "等级", "combo", choices=[("（不评等级）", ""), *((g, g) for g in GRADES)]),
     ]
