@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import record_ops, settings
+from ...core.errors import InvalidInput
 from ...core.models import Unit
+from ...core.observations import parse_criteria
 from ...core.queries import self_unit
 from ...core.terms import SchoolCalendar
 from ...core.validation import check_mobile, normalise_mobile
@@ -92,6 +95,14 @@ class SettingsTab(QWidget):
         send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
         layout.addWidget(send_box)
 
+        score_box = QGroupBox(self.tr("听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"))
+        score_form = QFormLayout(score_box)
+        self.criteria = QPlainTextEdit()
+        self.criteria.setObjectName("observation_criteria")
+        self.criteria.setMaximumHeight(120)
+        score_form.addRow(self.tr("评分项目"), self.criteria)
+        layout.addWidget(score_box)
+
         self.message = QLabel()
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
@@ -127,6 +138,7 @@ class SettingsTab(QWidget):
         self.backup_keep.setValue(settings.get("backup.keep"))
         self.backup_every.setValue(settings.get("backup.every"))
         self.bureau_email.setText(settings.get("bureau.email"))
+        self.criteria.setPlainText(settings.get("observation.criteria"))
 
     def _show_unit(self, unit: Unit | None) -> None:
         for name, edit in self.unit_edits.items():
@@ -153,6 +165,10 @@ class SettingsTab(QWidget):
         for edit, label in ((self.autumn, "秋季学期"), (self.spring, "春季学期")):
             if SchoolCalendar.parse_month_day(edit.text(), (0, 0)) == (0, 0):
                 problems.append(self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text()))
+        try:
+            parse_criteria(self.criteria.toPlainText())
+        except InvalidInput as exc:
+            problems.append(str(exc).rstrip("。"))
         email = self.bureau_email.text().strip()
         if email and ("@" not in email or " " in email):
             problems.append(self.tr("邮箱“%s”格式不对") % email)
@@ -180,6 +196,7 @@ class SettingsTab(QWidget):
             "backup.keep": self.backup_keep.value(),
             "backup.every": self.backup_every.value(),
             "bureau.email": self.bureau_email.text().strip(),
+            "observation.criteria": self.criteria.toPlainText().strip() or "无",
         }
         self.save_button.setEnabled(False)
         run_op(self, self.tr("正在保存设置…"), lambda: record_ops.save_settings(unit_id, unit_values, options),
