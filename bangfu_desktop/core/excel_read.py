@@ -14,6 +14,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,11 @@ from typing import Any
 import openpyxl
 
 from .errors import InvalidInput
+from .excel_guard import MAX_COLS, MAX_ROWS, MAX_UNPACKED_BYTES, damaged, scan_workbook  # noqa: F401
 from .fileio import CancelFn, ProgressFn, check_cancel
+from .text import clean_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-MAX_ROWS = 100_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -49,46 +50,25 @@ def check_xlsx(path: str | os.PathLike) -> Path:
         raise InvalidInput(
             f"“{path.name}”不是 Excel 工作簿（.xlsx），可能是改了扩展名的 CSV 或网页文件。"
             "请用 Excel 或 WPS 打开它，“另存为” Excel 工作簿（*.xlsx）后再导入。")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-            broken = archive.testzip()
-            dtd = broken is None and any(_has_dtd(archive, info) for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise InvalidInput(
-            f"“{path.name}”不完整或已损坏（可能下载中断）。请重新下载或向发件人索取该文件后再导入。") from None
-    if broken is not None:
-        raise InvalidInput(f"“{path.name}”已损坏（{broken} 无法读取）。请重新下载该文件后再导入。")
-    if dtd:
-        # No real workbook declares a DTD; with lxml, openpyxl would expand its entities.
-        raise InvalidInput(f"“{path.name}”含有不安全的 XML 内容（实体声明），已拒绝读取。"
-                           "请在 Excel/WPS 中打开后另存为新的 .xlsx 文件再导入。")
-    if "xl/workbook.xml" not in names:
-        raise InvalidInput(
-            f"“{path.name}”是压缩文件，但不是 Excel 工作簿。请确认选择了正确的 .xlsx 文件。")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise InvalidInput(f"“{path.name}”解压后过大，无法安全读取。请只保留需要的工作表后再导入。")
+    scan_workbook(path)
     return path
 
 
-def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """True when an XML part starts with a DOCTYPE or ENTITY declaration."""
-    if not info.filename.endswith((".xml", ".rels")):
-        return False
-    with archive.open(info) as handle:
-        head = handle.read(4096).upper()
-    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+def open_workbook_safely(path: str | os.PathLike, *, data_only: bool = False,
+                         read_only: bool = False) -> openpyxl.Workbook:
+    """Load a workbook someone else wrote, after ``check_xlsx`` refused damage and bombs.
 
-
-def load_xlsx(path: str | os.PathLike) -> openpyxl.Workbook:
-    """Open a checked xlsx for reading (styles and merged cells included)."""
+    Every reader of outside workbooks (imports, previews, bureau templates) opens
+    them here, so the limits hold everywhere; whatever still goes wrong while
+    loading is a Chinese ``InvalidInput``, never a traceback.
+    """
     path = check_xlsx(path)
-    _check_row_counts(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
-            return openpyxl.load_workbook(path, data_only=True)
+            return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
+    except (zipfile.BadZipFile, zlib.error, KeyError, IndexError, EOFError) as exc:
+        raise damaged(path, type(exc).__name__) from exc
     except ValueError as exc:  # defusedxml rejects entity tricks with ValueError
         raise InvalidInput(f"“{path.name}”的内容无法安全读取（{exc}）。请在 Excel/WPS 中另存为新文件后再导入。") from exc
     except Exception as exc:  # noqa: BLE001 - any parse failure is a bad file for the user
@@ -96,27 +76,9 @@ def load_xlsx(path: str | os.PathLike) -> openpyxl.Workbook:
                            "请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。") from exc
 
 
-def _check_row_counts(path: Path) -> None:
-    """Count rows in read-only mode first, so a huge sheet is refused before it fills memory."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001
-        raise InvalidInput(f"无法读取“{path.name}”：文件格式有误（{type(exc).__name__}）。"
-                           "请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。") from exc
-    try:
-        for ws in wb.worksheets:
-            if not hasattr(ws, "reset_dimensions"):
-                continue  # a chart sheet
-            ws.reset_dimensions()  # WPS may declare A1:A1 for a full sheet
-            for count, _ in enumerate(ws.iter_rows(values_only=True), start=1):
-                if count > MAX_ROWS:
-                    raise InvalidInput(
-                        f"工作表“{ws.title}”超过 {MAX_ROWS:,} 行，无法导入。"
-                        "请删除多余的空行或把数据拆分到几个文件后再导入。")
-    finally:
-        wb.close()
+def load_xlsx(path: str | os.PathLike) -> openpyxl.Workbook:
+    """Open a checked xlsx for reading values (styles and merged cells included)."""
+    return open_workbook_safely(path, data_only=True)
 
 
 def cell_text(value: Any) -> str:
@@ -135,7 +97,7 @@ def cell_text(value: Any) -> str:
         if value.is_integer():
             return str(int(value))
         return repr(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = clean_text(str(value)).replace("\u00a0", " ")
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
