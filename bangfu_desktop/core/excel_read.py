@@ -22,7 +22,7 @@ from typing import Any
 import openpyxl
 
 from .errors import InvalidInput
-from .excel_guard import MAX_COLS, MAX_ROWS, MAX_UNPACKED_BYTES, damaged, scan_workbook  # noqa: F401
+from .excel_guard import MAX_COLS, MAX_ROWS, MAX_UNPACKED_BYTES, SheetScan, damaged, scan_workbook  # noqa: F401
 from .fileio import CancelFn, ProgressFn, check_cancel
 from .text import clean_text
 
@@ -31,7 +31,12 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def check_xlsx(path: str | os.PathLike) -> Path:
-    """Refuse a file that is missing, too big, or not an xlsx, with a message saying what to do."""
+    """Refuse a file that is missing, too big, not an xlsx, damaged or beyond the limits."""
+    return inspect_xlsx(path)[0]
+
+
+def inspect_xlsx(path: str | os.PathLike) -> tuple[Path, list[SheetScan]]:
+    """``check_xlsx``, also returning what the scan saw of each sheet (extent, merged ranges)."""
     path = Path(path)
     if not path.is_file():
         raise InvalidInput(f"找不到文件“{path}”。请检查文件名和所在文件夹。")
@@ -50,8 +55,7 @@ def check_xlsx(path: str | os.PathLike) -> Path:
         raise InvalidInput(
             f"“{path.name}”不是 Excel 工作簿（.xlsx），可能是改了扩展名的 CSV 或网页文件。"
             "请用 Excel 或 WPS 打开它，“另存为” Excel 工作簿（*.xlsx）后再导入。")
-    scan_workbook(path)
-    return path
+    return path, scan_workbook(path)
 
 
 def open_workbook_safely(path: str | os.PathLike, *, data_only: bool = False,
@@ -62,7 +66,10 @@ def open_workbook_safely(path: str | os.PathLike, *, data_only: bool = False,
     them here, so the limits hold everywhere; whatever still goes wrong while
     loading is a Chinese ``InvalidInput``, never a traceback.
     """
-    path = check_xlsx(path)
+    return _load(check_xlsx(path), data_only=data_only, read_only=read_only)
+
+
+def _load(path: Path, *, data_only: bool, read_only: bool) -> openpyxl.Workbook:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
@@ -122,32 +129,52 @@ class Grid:
 
 def read_grid(path: str | os.PathLike, sheet: str | None = None, *,
               progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> Grid:
-    """Read one sheet (the named one, or the first with data) into a ``Grid``."""
-    wb = load_xlsx(path)
+    """Read one sheet (the named one, or the first with data) into a ``Grid``.
+
+    The sheet is streamed in openpyxl's read-only mode (no cell objects); the
+    merged ranges, which read-only mode ignores, come from the guard's scan.
+    """
+    path, scans = inspect_xlsx(path)
+    tables = [s for s in scans if not s.chart]
+    if sheet is not None:
+        scan = next((s for s in scans if s.name == sheet), None)
+        if scan is None:
+            raise InvalidInput(f"工作簿中没有名为“{sheet}”的工作表。")
+        if scan.chart:
+            raise InvalidInput(f"“{sheet}”是图表，不是数据表。请选择含有数据的工作表。")
+    elif not tables:
+        raise InvalidInput(f"“{path.name}”中没有数据表（只有图表）。请确认选择了正确的文件。")
+    else:
+        scan = next((s for s in tables if s.max_row > 1 or s.max_col > 1), tables[0])
+    wb = _load(path, data_only=True, read_only=True)
     try:
-        if sheet is not None:
-            if sheet not in wb.sheetnames:
-                raise InvalidInput(f"工作簿中没有名为“{sheet}”的工作表。")
-            ws = wb[sheet]
-        else:
-            ws = next((w for w in wb.worksheets if w.max_row > 1 or w.max_column > 1), wb.worksheets[0])
-        values = [list(row) for row in ws.iter_rows(values_only=True)]
-        total = len(values)
-        for done, row in enumerate(values):
+        ws = wb[scan.name]
+        ws.reset_dimensions()  # WPS may declare A1:A1 for a full sheet
+        values = []
+        for done, row in enumerate(ws.iter_rows(values_only=True)):
             if done % 500 == 0:
                 check_cancel(cancelled)
                 if progress:
-                    progress(done, total)
-        for merged in ws.merged_cells.ranges:
-            top = values[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= total else None
-            for r in range(merged.min_row, min(merged.max_row, total) + 1):
-                row = values[r - 1]
-                for c in range(merged.min_col, merged.max_col + 1):
-                    if c - 1 < len(row):
-                        row[c - 1] = top
-        texts = [[cell_text(v) for v in row] for row in values]
-        if progress:
-            progress(total, total)
-        return Grid(ws.title, texts, values)
+                    progress(done, scan.max_row)
+            values.append(list(row))
+        title = ws.title
     finally:
         wb.close()
+    _fill_merges(values, scan.merges)
+    texts = [[cell_text(v) for v in row] for row in values]
+    if progress:
+        progress(len(values), len(values))
+    return Grid(title, texts, values)
+
+
+def _fill_merges(values: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> None:
+    """Square the grid (as a full load shows it) and give every cell of a merged range its top-left value."""
+    width = max([len(r) for r in values] + [m[2] for m in merges], default=0)
+    height = max([len(values)] + [m[3] for m in merges])
+    values.extend([] for _ in range(height - len(values)))
+    for row in values:
+        row.extend([None] * (width - len(row)))
+    for min_col, min_row, max_col, max_row in merges:
+        top = values[min_row - 1][min_col - 1]
+        for r in range(min_row, max_row + 1):
+            values[r - 1][min_col - 1:max_col] = [top] * (max_col - min_col + 1)
