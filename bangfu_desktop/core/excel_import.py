@@ -93,6 +93,7 @@ class RowPlan:
     record: Model | None = None
     changes: dict[str, tuple[str, str]] = field(default_factory=dict)
     reason: str = ""
+    warnings: list[str] = field(default_factory=list)  # imported as typed, but the user should look
 
 
 @dataclass
@@ -131,6 +132,11 @@ class ImportPreview:
         return [r for r in self.rows if r.action == "skip"]
 
     @property
+    def flagged(self) -> list[RowPlan]:
+        """Rows that will be imported but carry a warning (a date that does not exist, …)."""
+        return [r for r in self.rows if r.warnings and r.action != "skip"]
+
+    @property
     def headers(self) -> list[str]:
         """The texts of the header row (for the mapping editor)."""
         return self.grid.texts[self.header_row]
@@ -156,6 +162,10 @@ class ImportPreview:
         lines += self.notes
         lines.append(f"新增 {len(self.to_add)} 条，更新 {len(self.to_update)} 条，未变 {len(self.unchanged)} 条，"
                      f"跳过 {len(self.skipped)} 行。")
+        if self.flagged:
+            lines.append(f"其中 {len(self.flagged)} 行需要核对（按原文导入，导入后请修改）：")
+            for r in self.flagged:
+                lines.append(f"  注意 第{r.row}行：{'；'.join(r.warnings)}")
         for r in self.to_add:
             lines.append(f"  新增 第{r.row}行：{r.summary}")
         for r in self.to_update:
