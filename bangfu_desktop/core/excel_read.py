@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.utils.escape import unescape
 
 from .errors import InvalidInput
 from .excel_guard import MAX_COLS, MAX_ROWS, MAX_UNPACKED_BYTES, SheetScan, damaged, scan_workbook  # noqa: F401
@@ -104,7 +105,11 @@ def cell_text(value: Any) -> str:
         if value.is_integer():
             return str(int(value))
         return repr(value)
-    text = clean_text(str(value)).replace("\u00a0", " ")
+    text = str(value)
+    if "_x" in text:
+        # Excel stores characters XML cannot hold (Word's \x0b line break) as _x000B_; openpyxl leaves them so.
+        text = unescape(text)
+    text = clean_text(text).replace("\u00a0", " ")
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
