@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from ..core import backup, database, queries
+from ..core import backup, database, queries, restore
 from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             undo.clear()
             bus.changed.emit("")
             QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原数据已备份到：\n%s") % safety)
-        run_op(self, self.tr("正在恢复…"), lambda: backup.restore_database(self.store, path), done)
+        run_op(self, self.tr("正在恢复…"), lambda: restore.restore_database(self.store, path), done)
 
     def import_tasks(self) -> None:
         """导入任务清单 (also the 概览 welcome page's button)."""
