@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(undo.can_undo())
         name = queries.self_unit_name()
         self.setWindowTitle(f"帮扶台账 — {name}" if name else "帮扶台账")
-        self.db_label.setText(self.tr("数据库：%s") % self.store.path)
+        self.db_label.setText(self.tr("数据库：%s") % self.store.path
+                              + (self.tr("（只读）") if getattr(self.store, "read_only", False) else ""))
         last = self.store.last_backup
         if last is None:
             existing = backup.list_backups(self.store.backups.folder())
@@ -113,6 +114,10 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(self.tr("最近备份：%s") % stamp)
         else:
             self.backup_label.setText(self.tr("尚未备份"))
+        error = getattr(self.store, "last_backup_error", None)
+        if error:
+            self.backup_label.setText(self.tr("⚠ 自动备份失败"))
+        self.backup_label.setToolTip(error or "")
 
     # -- state ------------------------------------------------------------------------
     def _restore_state(self) -> None:
