@@ -355,7 +355,7 @@ def open_database(
     try:
         if read_only:
             crashed = lock_mod.left_by_crash(path)
-            database.init(dbfile.sqlite_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
+            database.init(dbfile.read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
             database.connect(reuse_if_open=True)
         else:
             if exclusive:

@@ -181,21 +181,35 @@ def recover_hot_journal(path: Path) -> bool:
     return True
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection that works in a read-only folder and with any file name."""
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only, also in a read-only folder.
+
+    A WAL file in a read-only folder cannot get its ``-shm`` file ("unable to open
+    database file"); with no ``-wal`` content pending it is read as immutable.
+    """
+    uri = sqlite_uri(path)
+    if writable(path):
+        return uri
+    conn = sqlite3.connect(uri, uri=True, timeout=0.2)
     try:
-        return sqlite3.connect(sqlite_uri(path), uri=True, timeout=0.2)
-    except sqlite3.OperationalError:
-        if writable(path):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return uri
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
             raise
-    # A WAL file in a read-only folder: SQLite cannot make the -shm file; with no
-    # -wal content pending, the file can be read as immutable.
+    finally:
+        conn.close()
     wal = sibling(path, "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise DatabaseReadOnly(
             f"数据库“{path}”在只读文件夹中，且有尚未写回的日志文件“{wal.name}”。"
             "请把整个文件夹复制到可写的位置后再打开。")
-    return sqlite3.connect(sqlite_uri(path, immutable=True), uri=True, timeout=0.2)
+    return sqlite_uri(path, immutable=True)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that works in a read-only folder and with any file name."""
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
 
 
 def user_error(exc: BaseException, path: Path | None = None) -> Exception | None:
