@@ -14,7 +14,6 @@ from typing import Any, Iterable
 from peewee import CharField, Model, TextField
 
 from . import database as db_mod
-from . import errorlog
 from .text import clean_text
 from .models import (
     MODEL_BY_TABLE,
@@ -62,21 +61,17 @@ _warnings: list[str] = []
 
 
 def _note_change(count: int = 1) -> None:
-    """Count a committed change; an automatic backup that fails never fails the write."""
+    """Count a committed change (the store backs up after every N; a failed backup never raises)."""
     try:
         store = db_mod.current()
     except RuntimeError:
         return  # no Store (a bare database opened by a test): nothing to back up
-    try:
-        store.note_change(count)
-    except Exception as exc:  # noqa: BLE001 - the write is committed; say so and keep it
-        log = errorlog.log_exception("自动备份失败", exc)
-        if isinstance(exc, OSError):
-            reason = f"无法写入备份文件夹（{exc.strerror or exc}：{exc.filename or ''}）"
-        else:
-            reason = str(exc)
-        where = f"详细信息已写入“{log}”。" if log else ""
-        _warnings.append(f"记录已保存，但自动备份失败：{reason}。请在“设置”中选择一个可以写入的备份文件夹。{where}")
+    store.note_change(count)
+
+
+def add_warning(text: str) -> None:
+    """Remember a warning about a committed write (any thread); the window shows it after the write."""
+    _warnings.append(text)
 
 
 def changes_committed() -> None:

@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from ..core import backup, database, queries, record_ops
+from ..core import backup, database, queries, record_ops, restore
 from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
 from .excel_actions import export_ledger, export_submission_dialog, export_tasks_workbook, import_workbook
 from .excel_actions import add_ledger_imports
-from .operations import run_op, wait_for_jobs
+from .operations import run_op, wait_for_jobs, watch_backup_failures
 from .settings_store import qsettings
 from . import undo
 from .dialogs.recycle_bin import RecycleBinDialog
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         undo.clear()  # deletes remembered for another database cannot be undone here
+        watch_backup_failures(store)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.pages = {}
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(undo.can_undo())
         name = queries.self_unit_name()
         self.setWindowTitle(f"帮扶台账 — {name}" if name else "帮扶台账")
-        self.db_label.setText(self.tr("数据库：%s") % self.store.path)
+        self.db_label.setText(self.tr("数据库：%s") % self.store.path
+                              + (self.tr("（只读）") if getattr(self.store, "read_only", False) else ""))
         last = self.store.last_backup
         if last is None:
             existing = backup.list_backups(self.store.backups.folder())
@@ -117,6 +119,10 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(self.tr("最近备份：%s") % stamp)
         else:
             self.backup_label.setText(self.tr("尚未备份"))
+        error = getattr(self.store, "last_backup_error", None)
+        if error:
+            self.backup_label.setText(self.tr("⚠ 自动备份失败"))
+        self.backup_label.setToolTip(error or "")
 
     # -- state ------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -170,7 +176,7 @@ class MainWindow(QMainWindow):
             undo.clear()
             bus.changed.emit("")
             QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原数据已备份到：\n%s") % safety)
-        run_op(self, self.tr("正在恢复…"), lambda: backup.restore_database(self.store, path), done)
+        run_op(self, self.tr("正在恢复…"), lambda: restore.restore_database(self.store, path), done)
 
     def import_tasks(self) -> None:
         """导入任务清单 (also the 概览 welcome page's button)."""

@@ -127,6 +127,15 @@ def _status(parent: QWidget | None, text: str) -> None:
         window.statusBar().showMessage(text, 15000)
 
 
+def watch_backup_failures(store) -> None:
+    """Have a failed automatic backup shown after the write that triggered it (once per store)."""
+    if getattr(store, "_window_watches_backups", False) or not hasattr(store, "on_backup_error"):
+        return
+    store._window_watches_backups = True
+    store.on_backup_error(lambda message: message and records.add_warning(
+        f"记录已保存，但{message}。请在“设置”中选择一个可以写入的备份文件夹。"))
+
+
 def _show_warnings(parent: QWidget | None) -> None:
     for text in records.take_warnings():
         _status(parent, text)
