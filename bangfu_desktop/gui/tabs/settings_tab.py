@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from ...core import records, settings
 from ...core.models import Unit, database
 from ...core.queries import self_unit
-from ...core.terms import SchoolCalendar
 from ...core.validation import check_mobile, normalise_mobile
 from ..bus import bus
 from ..dialogs.form import SearchCombo
+from .calendar_editor import CalendarEditor
 from .common import unit_choices
 
 UNIT_FIELDS = (("name", "单位名称"), ("contact_name", "联系人"), ("contact_title", "职务"),
@@ -56,15 +56,10 @@ class SettingsTab(QWidget):
         self.unit_picker.currentIndexChanged.connect(self._unit_picked)
         layout.addWidget(unit_box)
 
-        cal_box = QGroupBox(self.tr("校历（各省开学日期不同，可在此调整）"))
-        cal_form = QFormLayout(cal_box)
-        self.autumn = QLineEdit()
-        self.autumn.setObjectName("calendar_autumn")
-        self.spring = QLineEdit()
-        self.spring.setObjectName("calendar_spring")
-        cal_form.addRow(self.tr("第一学期（秋季）开始（月-日）"), self.autumn)
-        cal_form.addRow(self.tr("第二学期（春季）开始（月-日）"), self.spring)
-        layout.addWidget(cal_box)
+        # The calendar has its own 保存校历 button: its checks are per field and per 学年.
+        self.calendar = CalendarEditor()
+        self.calendar.setObjectName("calendar_editor")
+        layout.addWidget(self.calendar)
 
         backup_box = QGroupBox(self.tr("自动备份"))
         backup_form = QFormLayout(backup_box)
@@ -120,8 +115,7 @@ class SettingsTab(QWidget):
         self.unit_picker.set_value(unit.id if unit else None)
         self.unit_picker.blockSignals(False)
         self._show_unit(unit)
-        self.autumn.setText(settings.get("calendar.autumn_start"))
-        self.spring.setText(settings.get("calendar.spring_start"))
+        self.calendar.reload()
         self.backup_dir.setText(settings.get("backup.dir"))
         self.backup_keep.setValue(settings.get("backup.keep"))
         self.backup_every.setValue(settings.get("backup.every"))
@@ -149,9 +143,6 @@ class SettingsTab(QWidget):
         mobile = check_mobile(self.unit_edits["mobile"].text())
         if mobile:
             problems.append(mobile)
-        for edit, label in ((self.autumn, "秋季学期"), (self.spring, "春季学期")):
-            if SchoolCalendar.parse_month_day(edit.text(), (0, 0)) == (0, 0):
-                problems.append(self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text()))
         email = self.bureau_email.text().strip()
         if email and ("@" not in email or " " in email):
             problems.append(self.tr("邮箱“%s”格式不对") % email)
@@ -176,8 +167,6 @@ class SettingsTab(QWidget):
             for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
                 other.is_self = False
                 records.save(other)
-            settings.put("calendar.autumn_start", self.autumn.text().strip())
-            settings.put("calendar.spring_start", self.spring.text().strip())
             settings.put("backup.dir", self.backup_dir.text().strip())
             settings.put("backup.keep", self.backup_keep.value())
             settings.put("backup.every", self.backup_every.value())
