@@ -108,6 +108,8 @@ class ImportPreview:
     extra: list[Model] = field(default_factory=list)  # parents to create first (plan, categories, units)
     notes: list[str] = field(default_factory=list)
     rebuild: Callable[["ImportPreview", dict[int, str]], "ImportPreview"] | None = None
+    # Run inside the import's transaction once the records have ids (link tables such as 听课人).
+    after_apply: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def to_add(self) -> list[RowPlan]:
@@ -199,6 +201,8 @@ def apply_import(preview: ImportPreview, *, progress: ProgressFn | None = None,
                 records.save(plan.record)
             done += 1
         records.save_many(added)
+        for step in preview.after_apply:
+            step()
         check_cancel(cancelled)
     if progress:
         progress(total, total)
