@@ -259,14 +259,21 @@ class Pairing(TrashableModel):
         return f"师徒结对 #{self.id}"
 
 
+GUIDANCE_KINDS = ("听课指导", "备课指导", "示范课", "评课", "谈心谈话", "课题指导", "其他")
+
+
 class Guidance(TrashableModel):
-    """A guidance record of a pairing (date, kind, content)."""
+    """指导记录: one guidance session of a pairing (date, kind, content, the apprentice's reflection)."""
 
     label = "指导记录"
     pairing = ForeignKeyField(Pairing, backref="guidance", on_delete="CASCADE")
-    date = DateField()
-    kind = CharField(default="")
-    content = TextField(default="")
+    date = DateField(index=True)
+    kind = CharField(default="")  # one of GUIDANCE_KINDS
+    content = TextField(default="")  # 指导内容
+    reflection = TextField(default="")  # 徒弟收获/反思
+
+    def describe(self) -> str:
+        return f"指导记录：{self.date} {self.kind}"
 
 
 class Rotation(TrashableModel):
@@ -355,7 +362,9 @@ class ObservationObserver(BaseModel):
 
 
 RULE_PERIODS = ("月", "季度", "学期", "学年", "年")
-RULE_SCOPES = ("单位", "学科", "师傅", "人")
+RULE_SCOPES = ("单位", "学科", "师傅", "人", "结对")
+# What a rule counts: activities of its types, 听课记录 (as 听课人), or 指导记录 of pairings.
+RULE_RECORD_KINDS = ("活动", "听课记录", "指导记录")
 
 
 class FrequencyRule(TrashableModel):
@@ -368,7 +377,9 @@ class FrequencyRule(TrashableModel):
     period = CharField(default="学期")
     minimum = IntegerField(default=1)
     scope = CharField(default="单位")
-    role = CharField(default="")  # for scope 人: which teachers (e.g. 教研员)
+    role = CharField(default="")  # for scope 人: which teachers (职务 contains it, e.g. 教研员)
+    honour = CharField(default="")  # for scope 人: only teachers holding this honour kind
+    record_kind = CharField(default="活动")  # one of RULE_RECORD_KINDS
     source_text = TextField(default="")
 
     def describe(self) -> str:
@@ -398,6 +409,12 @@ class SchoolTerm(BaseModel):
     semester = IntegerField()  # 1 autumn, 2 spring
     start_date = DateField()
     end_date = DateField()
+
+    class Meta:
+        indexes = ((("school_year", "semester"), True),)
+
+    def describe(self) -> str:
+        return f"校历：{self.school_year}-{self.school_year + 1}学年第{self.semester}学期"
 
 
 class AuditLog(Model):

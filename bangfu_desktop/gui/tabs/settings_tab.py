@@ -22,11 +22,11 @@ from ...core.errors import InvalidInput
 from ...core.models import Unit
 from ...core.observations import parse_criteria
 from ...core.queries import self_unit
-from ...core.terms import SchoolCalendar
 from ...core.validation import check_mobile, normalise_mobile
 from ..bus import bus
 from ..dialogs.form import SearchCombo
 from ..operations import run_op
+from .calendar_editor import CalendarEditor
 from .common import unit_choices
 
 UNIT_FIELDS = (("name", "单位名称"), ("contact_name", "联系人"), ("contact_title", "职务"),
@@ -60,15 +60,10 @@ class SettingsTab(QWidget):
         self.unit_picker.currentIndexChanged.connect(self._unit_picked)
         layout.addWidget(unit_box)
 
-        cal_box = QGroupBox(self.tr("校历（各省开学日期不同，可在此调整）"))
-        cal_form = QFormLayout(cal_box)
-        self.autumn = QLineEdit()
-        self.autumn.setObjectName("calendar_autumn")
-        self.spring = QLineEdit()
-        self.spring.setObjectName("calendar_spring")
-        cal_form.addRow(self.tr("第一学期（秋季）开始（月-日）"), self.autumn)
-        cal_form.addRow(self.tr("第二学期（春季）开始（月-日）"), self.spring)
-        layout.addWidget(cal_box)
+        # The calendar has its own 保存校历 button: its checks are per field and per 学年.
+        self.calendar = CalendarEditor()
+        self.calendar.setObjectName("calendar_editor")
+        layout.addWidget(self.calendar)
 
         backup_box = QGroupBox(self.tr("自动备份"))
         backup_form = QFormLayout(backup_box)
@@ -132,8 +127,7 @@ class SettingsTab(QWidget):
         self.unit_picker.set_value(unit.id if unit else None)
         self.unit_picker.blockSignals(False)
         self._show_unit(unit)
-        self.autumn.setText(settings.get("calendar.autumn_start"))
-        self.spring.setText(settings.get("calendar.spring_start"))
+        self.calendar.reload()
         self.backup_dir.setText(settings.get("backup.dir"))
         self.backup_keep.setValue(settings.get("backup.keep"))
         self.backup_every.setValue(settings.get("backup.every"))
@@ -162,9 +156,6 @@ class SettingsTab(QWidget):
         mobile = check_mobile(self.unit_edits["mobile"].text())
         if mobile:
             problems.append(mobile)
-        for edit, label in ((self.autumn, "秋季学期"), (self.spring, "春季学期")):
-            if SchoolCalendar.parse_month_day(edit.text(), (0, 0)) == (0, 0):
-                problems.append(self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text()))
         try:
             parse_criteria(self.criteria.toPlainText())
         except InvalidInput as exc:
@@ -190,8 +181,6 @@ class SettingsTab(QWidget):
             value = edit.text().strip()
             unit_values[name] = normalise_mobile(value) if name == "mobile" else value
         options = {
-            "calendar.autumn_start": self.autumn.text().strip(),
-            "calendar.spring_start": self.spring.text().strip(),
             "backup.dir": self.backup_dir.text().strip(),
             "backup.keep": self.backup_keep.value(),
             "backup.every": self.backup_every.value(),

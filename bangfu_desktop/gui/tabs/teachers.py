@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 
+import datetime as dt
+
 from peewee import JOIN
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
 
 from ...core import record_ops
+from ...core.lesson_counts import lesson_counts
 from ...core.models import Honour, Teacher, Unit
+from ...core.terms import Period, load_calendar
 from ...core.queries import self_unit
 from ...core.validation import check_range
 from ...core.vocab import GENDERS, TITLES
@@ -18,10 +22,11 @@ from .base import FilterSpec, RecordTab
 from .common import edit_with_form, unit_choices
 
 # Row: (id, name, gender, unit, subject, position, title, phone, honours, dual, party, leader,
-#       helper, helper_from, unit_id)
+#       helper, helper_from, unit_id, lessons observed, lessons taught and observed)
 COLUMNS = [
     Column("姓名", 1, 72), Column("性别", 2, 40), Column("单位", 3, 180), Column("学科", 4, 104),
     Column("职务", 5, 72), Column("职称", 6, 84), Column("手机号码", 7, 100), Column("荣誉", 8, 200),
+    Column("听课节数", 15, 64), Column("授课被听节数", 16, 88),
     Column("双师型", 9, 52), Column("党员", 10, 44), Column("校领导", 11, 52), Column("帮扶人才", 12, 64),
     Column("派出单位", 13, 160),
 ]
@@ -119,7 +124,26 @@ class TeachersTab(RecordTab):
     title = "教师名册"
     model_class = Teacher
     columns = COLUMNS
-    watched = ("teacher", "honour", "unit")
+    watched = ("teacher", "honour", "unit", "observation")
+
+    def extra_actions(self, toolbar) -> None:
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" 听课统计学期：")))
+        self.semester_combo = QComboBox()
+        self.semester_combo.setObjectName("count_semester")
+        calendar = load_calendar()
+        year, number = calendar.semester_of(dt.date.today())
+        for _ in range(8):
+            period = calendar.semester(year, number)
+            self.semester_combo.addItem(period.label, period)
+            year, number = (year, 1) if number == 2 else (year - 1, 2)
+        self.counts_period: Period = self.semester_combo.itemData(0)
+        self.semester_combo.currentIndexChanged.connect(self._semester_changed)
+        toolbar.addWidget(self.semester_combo)
+
+    def _semester_changed(self) -> None:
+        self.counts_period = self.semester_combo.currentData()
+        self.reload()
 
     def fetch_rows(self) -> list[tuple]:
         helper_unit = Unit.alias()
@@ -131,8 +155,9 @@ class TeachersTab(RecordTab):
                  .join(helper_unit, join_type=JOIN.LEFT_OUTER, on=(Teacher.helper_from == helper_unit.id))
                  .order_by(Unit.is_self.desc(), Unit.name, Teacher.name).tuples())
         honours = honour_texts()
+        counts = lesson_counts(self.counts_period)
         return [(tid, name, gender, unit, subject, position, title, phone, honours.get(tid, ""),
-                 dual, party, leader, helper, helper_from, unit_id)
+                 dual, party, leader, helper, helper_from, unit_id, *counts.get(tid, (0, 0)))
                 for (tid, name, gender, unit, subject, position, title, phone, dual, party, leader, helper,
                      helper_from, unit_id) in query]
 
