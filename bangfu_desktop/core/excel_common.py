@@ -274,14 +274,24 @@ class LedgerStyles:
         return cell
 
 
-def seal_lines(unit_name: str, day_text: str = "") -> list[tuple[str, float]]:
-    """The closing lines of a form (text, row height): 单位（盖章）, 负责人/填报人/联系电话, date."""
+def seal_lines(unit_name: str, width: float = 200.0, day_text: str = "") -> list[tuple[str, float]]:
+    """The closing lines of a form (text, row height): 单位（盖章）, 负责人/填报人/联系电话, date.
+
+    负责人, 填报人 and 联系电话 share a line when it fits ``width`` (characters), else
+    each gets its own, so a label never breaks.
+    """
     date = day_text or f"{BLANK}年{BLANK[:3]}月{BLANK[:3]}日"
-    return [
-        (f"单位（盖章）：{unit_name}", 42.0),
-        (f"负责人：{BLANK}\u3000\u3000填报人：{BLANK}\u3000\u3000联系电话：{BLANK}", 30.0),
-        (f"日期：{date}", 30.0),
-    ]
+    lines = [(f"单位（盖章）：{unit_name}", 42.0)]
+    line = ""
+    for part in (f"负责人：{BLANK}", f"填报人：{BLANK}", f"联系电话：{BLANK}"):
+        joined = f"{line}\u3000\u3000{part}" if line else part
+        if line and text_units(joined) > width - 2:
+            lines.append((line, 30.0))
+            joined = part
+        line = joined
+    lines.append((line, 30.0))
+    lines.append((f"日期：{date}", 30.0))
+    return lines
 
 
 class LedgerSheet:
@@ -341,7 +351,7 @@ class LedgerSheet:
             self._merge(1, split)
             self._merge(split + 1, len(self.columns))
         else:
-            self._banner(f"{left}\u3000\u3000{right}", "台账信息左", 22)
+            self._banner(f"{left}\n{right}", "台账信息左", 22)
 
     def append(self, values: Sequence[Any]) -> None:
         """One bordered data row."""
@@ -358,7 +368,7 @@ class LedgerSheet:
             return
         self._write([], 12)
         total = sum(self.widths)
-        for text, height in seal_lines(self.unit_name):
+        for text, height in seal_lines(self.unit_name, total):
             style = "台账信息右" if text.startswith("日期") else "台账信息左"
             self._write([self.styles.cell(self.ws, text, style)],
                         max(estimate_height([(text, total, 11.0)]) or 0, height))
