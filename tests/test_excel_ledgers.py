@@ -177,3 +177,12 @@ def test_activity_participants_are_counted_within_the_range(store, tmp_path):
     _, export = LEDGERS["activities"]
     ws = openpyxl.load_workbook(export(tmp_path / "a.xlsx", date_from=dt.date(2024, 1, 1))).active
     assert ws["E4"].value == "范围内" and ws["K4"].value == 5 and ws["A5"].value is None
+
+
+def test_roster_export_reads_back_without_noise(demo_store, tmp_path):
+    """Re-reading our roster: the seal lines are not reported as skipped teacher rows."""
+    from bangfu_desktop.core.excel_import_teachers import preview_teachers
+
+    _, export = LEDGERS["teachers"]
+    preview = preview_teachers(export(tmp_path / "roster.xlsx", day=DEMO_TODAY))
+    assert not preview.to_add and not preview.skipped
