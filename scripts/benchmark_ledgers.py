@@ -105,12 +105,25 @@ def _raw(kind: str, db: str, dest: str) -> None:
     wb.save(dest)
 
 
+def peak_kb() -> int:
+    """This process's peak resident memory in KB (VmHWM: unlike ru_maxrss it is not inherited through exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def measure(which: str, kind: str, db: Path, dest: Path) -> dict:
     """Run one writer in a subprocess; its wall time and peak memory."""
-    code = (f"import sys, time, resource; sys.path.insert(0, {str(ROOT)!r}); "
+    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); "
             f"import scripts.benchmark_ledgers as b; t = time.perf_counter(); "
             f"b._{which}({kind!r}, {str(db)!r}, {str(dest)!r}); "
-            f"print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            f"print(time.perf_counter() - t, b.peak_kb())")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     return {"seconds": float(out[0]), "peak_mb": int(out[1]) / 1024}
 
