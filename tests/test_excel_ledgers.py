@@ -139,7 +139,7 @@ def _fill(n: int) -> None:
                         for i in range(20)]).execute()
 
 
-@pytest.mark.parametrize("kind", list(LEDGERS))
+@pytest.mark.parametrize("kind", ["pairings", "rotations", "activities", "teachers", "targets"])
 def test_query_count_does_not_grow_with_records(tmp_path, kind):
     """The same number of queries for 100 and 2,000 records of each ledger."""
     counts = []
