@@ -70,9 +70,11 @@ def test_toc_entries_point_at_their_documents(binder):
     activities = list(Activity.live().where(Activity.date.between("2025-09-01", "2026-08-31")))
     assert activities
     for activity in activities[:: max(1, len(activities) // 6)]:
-        match = re.search(re.escape(f"活动记录表：{activity.title}") + r"\s*\S+\s*(\d+)", toc)
+        title = r"\s*".join(re.escape(c) for c in f"活动记录表：{activity.title}")
+        match = re.search(title + r"\s*(\d{8})\s+(\d+)", toc)
         assert match, activity.title
-        page = texts[int(match.group(1)) - 1]
+        assert match.group(1) == f"{activity.date:%Y%m%d}", "DA/T 22 dates are YYYYMMDD"
+        page = texts[int(match.group(2)) - 1]
         assert "活动记录表" in page and activity.title in page
 
 

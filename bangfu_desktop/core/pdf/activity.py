@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ..attachments import attachments_of
 from ..models import Activity, ActivityParticipant, ActivityTask, Task, Teacher
@@ -11,6 +11,7 @@ from .context import ExportContext
 from .forms import FormRows, fmt_date, mm_widths, signature_block, title_block
 from .photos import is_photo, photo_flowable
 from .styles import LABEL_FILL, ruled, styles
+from .tables import KeepTable
 
 MAX_PHOTOS = 6
 PHOTO_HEIGHT = 52 * mm
@@ -42,7 +43,27 @@ def _time(activity: Activity) -> str:
 def _linked_tasks(activity: Activity) -> str:
     tasks = (Task.select().join(ActivityTask).where(ActivityTask.activity == activity)
              .order_by(Task.position))
-    return "；".join(f"{t.code} {(t.measure or t.stage_goal)[:40]}".strip() for t in tasks)
+    # The whole text: a cut measure can change its meaning ("不少于 100 万元" dropped).
+    return "\n".join(f"{t.code} {t.measure or t.stage_goal}".strip() for t in tasks)
+
+
+class PhotoTable(KeepTable):
+    """The 活动照片 table: a grey heading row repeated on every page it spans.
+
+    On a continuation page the heading names the activity (主题, 日期), so a loose
+    page of photos still says which record it belongs to.
+    """
+
+    continuation: str = ""
+
+    def _continued(self, parts: list) -> list:
+        if self.continuation and len(parts) > 1:
+            rest = parts[1]
+            rest._cellvalues[0] = [Paragraph(self.continuation, styles().label)] + list(rest._cellvalues[0][1:])
+            rest.continuation = self.continuation
+        for part in parts:
+            part.continuation = self.continuation
+        return parts
 
 
 def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width: float,
@@ -52,7 +73,8 @@ def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width
     photos = [a for a in attachments if is_photo(a)]
     others = [a for a in attachments if not is_photo(a)]
     shown = photos[:MAX_PHOTOS]
-    cell_width = rest_width / 2
+    total = label_width + rest_width
+    cell_width = total / 2
     box = (cell_width - 8, PHOTO_HEIGHT)
     cells = []
     for number, attachment in enumerate(shown, start=1):
@@ -64,26 +86,21 @@ def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width
         notes.append(f"另有 {len(photos) - MAX_PHOTOS} 张照片未打印，见电子档案。")
     if others:
         notes.append("其他附件：" + "、".join(a.filename for a in others))
+    rows: list[list] = [[Paragraph("活动照片", s.label), ""]]
+    commands = [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+                ("ALIGN", (0, 1), (-1, -1), "CENTER")]
     if not cells:
-        cells = [ctx.para("（无照片）", s.cell_center, where)]
-    rows = []
+        rows.append([ctx.para("（无照片）", s.cell_center, where), ""])
+        commands.append(("SPAN", (0, 1), (1, 1)))
     for start in range(0, len(cells), 2):
         pair = cells[start:start + 2]
-        rows.append([""] + pair + [""] * (2 - len(pair)))
-    commands = [
-        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
-        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-    ]
-    if not shown:
-        commands.append(("SPAN", (1, 0), (2, 0)))
-    rows[0][0] = Paragraph("活动照片", s.label)
+        rows.append(pair + [""] * (2 - len(pair)))
     if notes:
-        rows.append(["", ctx.para("；".join(notes), s.small, where), ""])
-        commands.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
-    # The grey label column reads as one cell: its inner rules are painted over.
-    commands.append(("LINEBELOW", (0, 0), (0, -2), 0.8, LABEL_FILL))
-    table = Table(rows, colWidths=[label_width, cell_width, cell_width], splitByRow=1)
-    table.setStyle(ruled(commands))
+        rows.append([ctx.para("；".join(notes), s.small, where), ""])
+        commands.append(("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)))
+    table = PhotoTable(rows, colWidths=[cell_width, cell_width], repeatRows=1, splitInRow=0)
+    table.continuation = ctx.text(f"活动照片（续）：{activity.title}　{fmt_date(activity.date)}", where)
+    table.setStyle(ruled(commands, header_rows=0))
     return [table]
 
 

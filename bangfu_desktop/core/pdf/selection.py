@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import InvalidInput
-from ..models import Activity, Pairing, Plan, Rotation
+from ..models import Activity, Pairing, Plan, Rotation  # noqa: F401 (Plan: re-exported)
 from ..terms import Period, SchoolCalendar, load_calendar, semester_label
 
 # Section kinds of the binder, in binder order, with their Chinese names.
@@ -85,11 +85,10 @@ def _overlapping(model, period: Period | None):
 
 
 def selected_plans(selection: ArchiveSelection) -> list[Plan]:
-    """The plans whose 任务清单 and 指标 are printed."""
-    query = Plan.live().order_by(Plan.issued_on.desc(), Plan.id)
-    if selection.plan_id is not None:
-        query = query.where(Plan.id == selection.plan_id)
-    return list(query)
+    """The plans whose 任务清单 and 指标 are printed: those overlapping the period, oldest first."""
+    from ..targets import plans_in
+
+    return plans_in(selection.period(), selection.plan_id)
 
 
 def selected_activities(selection: ArchiveSelection, period: Period | None) -> list[Activity]:
