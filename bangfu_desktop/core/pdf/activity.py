@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -11,7 +13,9 @@ from .context import ExportContext
 from .forms import FormRows, fmt_date, mm_widths, signature_block, title_block
 from .photos import is_photo, photo_flowable
 from .styles import LABEL_FILL, ruled, styles
+from .fonts import register_font
 from .tables import KeepTable
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 MAX_PHOTOS = 6
 PHOTO_HEIGHT = 52 * mm
@@ -47,23 +51,25 @@ def _linked_tasks(activity: Activity) -> str:
     return "\n".join(f"{t.code} {t.measure or t.stage_goal}".strip() for t in tasks)
 
 
-class PhotoTable(KeepTable):
-    """The 活动照片 table: a grey heading row repeated on every page it spans.
+class PhotoHeading(Flowable):
+    """The 活动照片 heading; on a later page than the sheet's first it names the activity (主题, 日期)."""
 
-    On a continuation page the heading names the activity (主题, 日期), so a loose
-    page of photos still says which record it belongs to.
-    """
+    def __init__(self, continuation: str, width: float):
+        super().__init__()
+        self.continuation, self.width, self.height = continuation, width, 14
 
-    continuation: str = ""
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
 
-    def _continued(self, parts: list) -> list:
-        if self.continuation and len(parts) > 1:
-            rest = parts[1]
-            rest._cellvalues[0] = [Paragraph(self.continuation, styles().label)] + list(rest._cellvalues[0][1:])
-            rest.continuation = self.continuation
-        for part in parts:
-            part.continuation = self.continuation
-        return parts
+    def draw(self):
+        canvas = self.canv
+        first = getattr(canvas, "_bangfu_doc_page", canvas.getPageNumber())
+        text = "活动照片" if canvas.getPageNumber() == first else self.continuation
+        font, size = register_font(), 10
+        while size > 7 and stringWidth(text, font, size) > self.width:
+            size -= 0.5
+        canvas.setFont(font, size)
+        canvas.drawCentredString(self.width / 2, 3, text)
 
 
 def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width: float,
@@ -86,7 +92,10 @@ def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width
         notes.append(f"另有 {len(photos) - MAX_PHOTOS} 张照片未打印，见电子档案。")
     if others:
         notes.append("其他附件：" + "、".join(a.filename for a in others))
-    rows: list[list] = [[Paragraph("活动照片", s.label), ""]]
+    # ctx.text marks characters the font lacks (and warns); the heading draws plain text.
+    plain = unescape(ctx.text(f"活动照片（续）：{activity.title}　{fmt_date(activity.date)}", where))
+    heading = PhotoHeading(plain.replace("<br/>", " "), total - 8)
+    rows: list[list] = [[heading, ""]]
     commands = [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
                 ("ALIGN", (0, 1), (-1, -1), "CENTER")]
     if not cells:
@@ -98,8 +107,7 @@ def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width
     if notes:
         rows.append([ctx.para("；".join(notes), s.small, where), ""])
         commands.append(("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)))
-    table = PhotoTable(rows, colWidths=[cell_width, cell_width], repeatRows=1, splitInRow=0)
-    table.continuation = ctx.text(f"活动照片（续）：{activity.title}　{fmt_date(activity.date)}", where)
+    table = KeepTable(rows, colWidths=[cell_width, cell_width], repeatRows=1, splitInRow=0)
     table.setStyle(ruled(commands, header_rows=0))
     return [table]
 

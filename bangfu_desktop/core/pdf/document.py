@@ -42,6 +42,8 @@ class Marker(Flowable):
     def draw(self):
         if self.section is not None:
             self.canv._bangfu_section = self.section
+        # Where the current document began: a later page of it can say it continues.
+        self.canv._bangfu_doc_page = self.canv.getPageNumber()
 
 
 class PagedCanvas(Canvas):
