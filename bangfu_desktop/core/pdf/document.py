@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Callable
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -49,13 +50,14 @@ class Marker(Flowable):
 class PagedCanvas(Canvas):
     """A canvas that draws 第 X 页 共 Y 页 on every page once the total is known."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, draft: bool = False, **kwargs):
         # The default initial font is Helvetica, which would be referenced but not embedded.
         kwargs["initialFontName"] = kwargs.get("initialFontName") or register_font()
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self._bangfu_section = ""
         self._bangfu_no_footer: set[int] = set()
+        self._bangfu_draft = draft
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
@@ -140,13 +142,18 @@ def build(make_story: StoryMaker, *, ctx: ExportContext, unit_name: str, title: 
     Returns the PDF bytes, the page count and the final marker pages.
     """
     register_font()
+    # Binary image streams: ASCII85 would grow every photo by a quarter (in pure Python without
+    # reportlab's C accelerator) for 7-bit safety that no PDF reader needs.
+    rl_config.useA85 = 0
     pages: dict[str, int] = {}
     for attempt in range(MAX_PASSES):
         buffer = io.BytesIO()
         doc = ArchiveDoc(buffer, unit_name=unit_name, ctx=ctx, title=title, cover=cover,
                          count_progress=attempt == 0)
-        doc.build(make_story(pages), canvasmaker=PagedCanvas)
-        if not toc or doc.marker_pages == pages:
+        # The first pass of a document with a 目录 only finds page numbers: it embeds no photo.
+        draft = toc and attempt == 0
+        doc.build(make_story(pages), canvasmaker=lambda *a, **k: PagedCanvas(*a, draft=draft, **k))
+        if not toc or (doc.marker_pages == pages and not draft):
             break
         pages = doc.marker_pages
     return buffer.getvalue(), doc.page, pages
