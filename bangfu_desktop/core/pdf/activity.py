@@ -27,8 +27,10 @@ def activity_where(activity: Activity) -> str:
 
 
 def _participants(activity: Activity) -> str:
-    names = [t.name for t in Teacher.select(Teacher.name).join(ActivityParticipant)
-             .where(ActivityParticipant.activity == activity).order_by(ActivityParticipant.id)]
+    names = getattr(activity, "_pdf_participants", None)  # prefetched for a binder (pdf.bulk)
+    if names is None:
+        names = [t.name for t in Teacher.select(Teacher.name).join(ActivityParticipant)
+                 .where(ActivityParticipant.activity == activity).order_by(ActivityParticipant.id)]
     text = "、".join(names)
     others = activity.others_count or 0
     if others:
@@ -45,8 +47,10 @@ def _time(activity: Activity) -> str:
 
 
 def _linked_tasks(activity: Activity) -> str:
-    tasks = (Task.select().join(ActivityTask).where(ActivityTask.activity == activity)
-             .order_by(Task.position))
+    tasks = getattr(activity, "_pdf_tasks", None)
+    if tasks is None:
+        tasks = (Task.select().join(ActivityTask).where(ActivityTask.activity == activity)
+                 .order_by(Task.position))
     # The whole text: a cut measure can change its meaning ("不少于 100 万元" dropped).
     return "\n".join(f"{t.code} {t.measure or t.stage_goal}".strip() for t in tasks)
 
@@ -75,7 +79,9 @@ class PhotoHeading(Flowable):
 def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width: float,
                  rest_width: float) -> list[Flowable]:
     s = styles()
-    attachments = attachments_of(activity)
+    attachments = getattr(activity, "_pdf_attachments", None)
+    if attachments is None:
+        attachments = attachments_of(activity)
     photos = [a for a in attachments if is_photo(a)]
     others = [a for a in attachments if not is_photo(a)]
     shown = photos[:MAX_PHOTOS]

@@ -22,6 +22,7 @@ from .. import settings
 from ..queries import self_unit_name
 from ..targets import Figures, year_figures
 from .activity import activity_story
+from .bulk import prefetch_activities, prefetch_pairings, prefetch_rotations
 from .context import ExportContext, ExportReport
 from .document import Marker
 from .exports import NO_UNIT, write_pdf
@@ -29,8 +30,7 @@ from .fonts import register_font
 from .forms import fmt_date, mm_widths, title_block
 from .pairing import agreement_story, pairing_roster_story
 from .rotation import rotation_form_story, rotation_ledger_story
-from .selection import (SECTIONS, ArchiveSelection, selected_activities, selected_pairings, selected_plans,
-                        selected_rotations)
+from .selection import SECTIONS, ArchiveSelection, activities_query, pairings_query, rotations_query, selected_plans
 from .styles import LABEL_FILL, ruled, styles
 from .tables import KeepTable, heading
 from .tasklist import target_story, task_list_story, task_list_title
@@ -77,21 +77,28 @@ def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext,
                       lambda p=p: target_story(p, ctx, figures), "", unit, f"统计至{ymd(figures.today)}")
                 for p in plans]
     if kind == "activities":
+        query = activities_query(selection, period)
+        activities = list(query)
+        prefetch_activities(activities, query)
         return [Entry(f"activity:{a.id}", f"活动记录表：{a.title}", ymd(a.date),
                       lambda a=a: activity_story(a, ctx), "", a.organiser or unit)
-                for a in selected_activities(selection, period)]
+                for a in activities]
     if kind == "pairings":
-        pairings = selected_pairings(selection, period)
+        query = pairings_query(selection, period)
+        pairings = list(query)
         if not pairings:
             return []
+        prefetch_pairings(pairings, query)
         entries = [Entry("pairings:roster", "师徒结对名册", span, lambda: pairing_roster_story(pairings, ctx),
                          "", unit, label if not span else "")]
         return entries + [Entry(f"agreement:{p.id}", f"师徒结对协议书：{p.mentor.name}—{p.apprentice.name}",
                                 ymd(p.start_date), lambda p=p: agreement_story(p, ctx), "", unit)
                           for p in pairings]
-    rotations = selected_rotations(selection, period)
+    query = rotations_query(selection, period)
+    rotations = list(query)
     if not rotations:
         return []
+    prefetch_rotations(rotations, query)
     entries = [Entry("rotations:ledger", "轮训台账", span, lambda: rotation_ledger_story(rotations, ctx),
                      "", unit, label if not span else "")]
     return entries + [Entry(f"rotation:{r.id}", f"轮训登记表：{r.teacher.name}（{r.kind}）",

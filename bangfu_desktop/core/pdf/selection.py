@@ -93,6 +93,11 @@ def selected_plans(selection: ArchiveSelection) -> list[Plan]:
 
 def selected_activities(selection: ArchiveSelection, period: Period | None) -> list[Activity]:
     """Activities dated within the period (and under the plan), oldest first."""
+    return list(activities_query(selection, period))
+
+
+def activities_query(selection: ArchiveSelection, period: Period | None):
+    """The query behind ``selected_activities`` (for prefetching related rows by subquery)."""
     query = Activity.live()
     if period is not None:
         query = query.where(Activity.date.between(period.start, period.end))
@@ -100,20 +105,30 @@ def selected_activities(selection: ArchiveSelection, period: Period | None) -> l
         query = query.where(Activity.plan == selection.plan_id)
     if selection.ids is not None:
         query = query.where(Activity.id.in_(list(selection.ids)))
-    return list(query.order_by(Activity.date, Activity.start_time, Activity.id))
+    return query.order_by(Activity.date, Activity.start_time, Activity.id)
 
 
 def selected_pairings(selection: ArchiveSelection, period: Period | None) -> list[Pairing]:
     """Pairings that ran at some time within the period."""
+    return list(pairings_query(selection, period))
+
+
+def pairings_query(selection: ArchiveSelection, period: Period | None):
+    """The query behind ``selected_pairings``."""
     query = _overlapping(Pairing, period)
     if selection.ids is not None:
         query = query.where(Pairing.id.in_(list(selection.ids)))
-    return list(query.order_by(Pairing.mentor, Pairing.start_date, Pairing.id))
+    return query.order_by(Pairing.mentor, Pairing.start_date, Pairing.id)
 
 
 def selected_rotations(selection: ArchiveSelection, period: Period | None) -> list[Rotation]:
     """Rotations that ran at some time within the period, oldest first."""
+    return list(rotations_query(selection, period))
+
+
+def rotations_query(selection: ArchiveSelection, period: Period | None):
+    """The query behind ``selected_rotations``."""
     query = _overlapping(Rotation, period)
     if selection.ids is not None:
         query = query.where(Rotation.id.in_(list(selection.ids)))
-    return list(query.order_by(Rotation.start_date, Rotation.id))
+    return query.order_by(Rotation.start_date, Rotation.id)
