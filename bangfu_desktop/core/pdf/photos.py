@@ -87,7 +87,9 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
                 return PreparedPhoto(path, image.width, image.height)
             # draft() lets the JPEG decoder scale by 1/2, 1/4, 1/8 while decoding: far less memory.
             if image.format == "JPEG":
-                image.draft("RGB", (MAX_PIXELS, MAX_PIXELS))
+                # Ask for the print size itself (aspect kept): a 4000×3000 photo decodes at 1/4.
+                ratio = MAX_PIXELS / max(image.size)
+                image.draft("RGB", (max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
             image.load()
             upright = ImageOps.exif_transpose(image)
     except PhotoProblem:
@@ -105,7 +107,7 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
         target = cache / f"{path.stem}-{CACHE_VERSION}-{MAX_PIXELS}.jpg"
     cache.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".part")
-    upright.convert("RGB").save(temporary, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    upright.convert("RGB").save(temporary, "JPEG", quality=JPEG_QUALITY)
     temporary.replace(target)
     width, height = upright.size
     upright.close()

@@ -70,6 +70,12 @@ class KeepTable(Table):
                 return []
         return []
 
+    def draw(self):
+        """Draw, except in a draft pass (the one that only finds the 目录's page numbers)."""
+        if getattr(self.canv, "_bangfu_draft", False):
+            return
+        super().draw()
+
     def _continued(self, parts: list) -> list:
         """Hook: adjust the continuation part (the photo table names its activity there)."""
         return parts
