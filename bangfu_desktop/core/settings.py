@@ -36,6 +36,8 @@ OPTIONS: dict[str, Option] = {
         Option("archive.compiler", str, "", "立卷人"),
         Option("archive.checker", str, "", "检查人"),
         Option("archive.stamp", int, 0, "在每份材料首页加盖归档章（1 是，0 否）"),
+        Option("observation.criteria", str, "教学目标 10\n教学内容 20\n教学方法 20\n教学过程 20\n教学效果 20\n教师素养 10",
+               "听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"),
     )
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,6 +29,8 @@ from .document import Marker
 from .exports import NO_UNIT, write_pdf
 from .fonts import register_font
 from .forms import fmt_date, mm_widths, title_block
+from .guidance import guidance_entry
+from .observation import observation_entries
 from .pairing import agreement_story, pairing_roster_story
 from .rotation import rotation_form_story, rotation_ledger_story
 from .selection import SECTIONS, ArchiveSelection, activities_query, pairings_query, rotations_query, selected_plans
@@ -62,6 +65,17 @@ def span_ymd(period) -> str:
     return f"{ymd(period.start)}-{ymd(period.end)}" if period is not None else ""
 
 
+CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _entry(entry: tuple, unit: str) -> Entry:
+    """An Entry from a section module's (key, title, date, make), its date written as YYYYMMDD."""
+    key, title, date, make = entry
+    found = CHINESE_DATE.search(date or "")
+    day = f"{found[1]}{int(found[2]):02d}{int(found[3]):02d}" if found else (date or "")
+    return Entry(key, title, day, make, "", unit)
+
+
 def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext, figures: Figures,
                      unit: str) -> list[Entry]:
     period = selection.period()
@@ -83,6 +97,8 @@ def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext,
         return [Entry(f"activity:{a.id}", f"活动记录表：{a.title}", ymd(a.date),
                       lambda a=a: activity_story(a, ctx), "", a.organiser or unit)
                 for a in activities]
+    if kind == "observations":
+        return [_entry(entry, unit) for entry in observation_entries(period, selection.ids, ctx)]
     if kind == "pairings":
         query = pairings_query(selection, period)
         pairings = list(query)
@@ -91,9 +107,11 @@ def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext,
         prefetch_pairings(pairings, query)
         entries = [Entry("pairings:roster", "师徒结对名册", span, lambda: pairing_roster_story(pairings, ctx),
                          "", unit, label if not span else "")]
-        return entries + [Entry(f"agreement:{p.id}", f"师徒结对协议书：{p.mentor.name}—{p.apprentice.name}",
-                                ymd(p.start_date), lambda p=p: agreement_story(p, ctx), "", unit)
-                          for p in pairings]
+        for p in pairings:  # each 协议书 is followed by its pairing's 指导记录表
+            entries.append(Entry(f"agreement:{p.id}", f"师徒结对协议书：{p.mentor.name}—{p.apprentice.name}",
+                                 ymd(p.start_date), lambda p=p: agreement_story(p, ctx), "", unit))
+            entries.append(_entry(guidance_entry(p, period, ctx), unit))
+        return entries
     query = rotations_query(selection, period)
     rotations = list(query)
     if not rotations:
