@@ -15,6 +15,9 @@ from bangfu_desktop.core.models import (
     ActivityParticipant,
     ActivityTask,
     Attachment,
+    Guidance,
+    Observation,
+    ObservationObserver,
     Pairing,
     Plan,
     Rotation,
@@ -50,8 +53,11 @@ def populate(activities: int, tmp_path) -> None:
             ActivityParticipant.create(activity=activity, teacher=teacher)
         ActivityTask.create(activity=activity, task=task)
     for i in range(max(1, activities // 10)):
-        Pairing.create(mentor=mentor, apprentice=teachers[i % 30], start_date=dt.date(2025, 9, 1),
-                       end_date=dt.date(2026, 7, 1))
+        pairing = Pairing.create(mentor=mentor, apprentice=teachers[i % 30], start_date=dt.date(2025, 9, 1),
+                                 end_date=dt.date(2026, 7, 1))
+        Guidance.create(pairing=pairing, date=dt.date(2025, 10, 1), kind="听课指导", content="评课")
+        observation = Observation.create(date=dt.date(2025, 10, 2), teacher=teachers[i % 30], topic=f"课题{i}")
+        ObservationObserver.create(observation=observation, teacher=mentor)
         Rotation.create(teacher=teachers[i % 30], host_unit=host, start_date=dt.date(2025, 10, 1),
                         end_date=dt.date(2025, 10, 20))
 
@@ -71,10 +77,11 @@ def story_queries(activities: int, tmp_path) -> int:
 
 
 def test_binder_queries_do_not_grow(store, tmp_path):
-    """100 and 2,000 activities (with pairings and rotations) cost the same number of queries."""
+    """100 and 2,000 activities (with pairings, guidance, observations and rotations) cost the same queries."""
     small = story_queries(100, tmp_path / "a")
     Activity.delete().execute()
-    for model in (ActivityParticipant, ActivityTask, Attachment, Pairing, Rotation, Task, Teacher, Plan, Unit):
+    for model in (ActivityParticipant, ActivityTask, Attachment, ObservationObserver, Observation, Guidance, Pairing,
+                  Rotation, Task, Teacher, Plan, Unit):
         model.delete().execute()
     large = story_queries(2000, tmp_path / "b")
     assert small == large, (small, large)
@@ -85,8 +92,8 @@ def test_whole_binder_export_queries_do_not_grow(store, tmp_path):
     """The real export (layout included) of 20 and 80 activities runs the same queries."""
     counts = []
     for n in (20, 80):
-        for model in (ActivityParticipant, ActivityTask, Attachment, Pairing, Rotation, Activity, Task, Teacher,
-                      Plan, Unit):
+        for model in (ActivityParticipant, ActivityTask, Attachment, ObservationObserver, Observation, Guidance,
+                      Pairing, Rotation, Activity, Task, Teacher, Plan, Unit):
             model.delete().execute()
         folder = tmp_path / str(n)
         folder.mkdir()

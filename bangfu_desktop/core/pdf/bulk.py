@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import Activity, ActivityParticipant, ActivityTask, Attachment, Pairing, Rotation, Task, Teacher, Unit
+from ..models import (Activity, ActivityParticipant, ActivityTask, Attachment, Guidance, Pairing, Rotation, Task,
+                      Teacher, Unit)
 
 def prefetch_activities(activities: list[Activity], query) -> None:
     """Attach participants' names, linked tasks and attachments to each activity (3 queries).
@@ -56,9 +57,37 @@ def prefetch_pairings(pairings: list[Pairing], query) -> None:
     """Attach mentor and apprentice (with their units) to each pairing (2 queries)."""
     teachers = _teachers(Teacher.id.in_(query.select(Pairing.mentor).order_by())
                          | Teacher.id.in_(query.select(Pairing.apprentice).order_by()))
+    guidance = defaultdict(list)
+    for record in (Guidance.live().where(Guidance.pairing.in_(query.select(Pairing.id).order_by()))
+                   .order_by(Guidance.date, Guidance.id)):
+        guidance[record.pairing_id].append(record)
     for pairing in pairings:
         pairing.mentor = teachers[pairing.mentor_id]
         pairing.apprentice = teachers[pairing.apprentice_id]
+        pairing._pdf_guidance = guidance[pairing.id]
+
+
+# Ids bound in one IN list: SQLite 3.32+ allows 32,766 variables.
+ID_CHUNK = 30_000
+
+
+def prefetch_observations(observations: list) -> None:
+    """Attach observers' names and the observed teacher (with unit) to each 听课记录 (3 queries)."""
+    from ..models import ObservationObserver
+
+    ids = [o.id for o in observations]
+    names = defaultdict(list)
+    for start in range(0, len(ids), ID_CHUNK):
+        for observation_id, name in (ObservationObserver.select(ObservationObserver.observation, Teacher.name)
+                                     .join(Teacher)
+                                     .where(ObservationObserver.observation.in_(ids[start:start + ID_CHUNK]))
+                                     .order_by(ObservationObserver.id).tuples()):
+            names[observation_id].append(name)
+    teachers = _teachers(Teacher.id.in_(sorted({o.teacher_id for o in observations if o.teacher_id})))
+    for observation in observations:
+        observation._pdf_observers = names[observation.id]
+        if observation.teacher_id in teachers:
+            observation.teacher = teachers[observation.teacher_id]
 
 
 def prefetch_rotations(rotations: list[Rotation], query) -> None:
