@@ -88,7 +88,7 @@ def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext,
     if kind == "targets":
         plans = [p for p in figures.plans if figures.plan_targets(p.id) or figures.plan_rules(p.id)]
         return [Entry(f"targets:{p.id}", f"指标完成情况：{p.title}", ymd(figures.today),
-                      lambda p=p: target_story(p, ctx, figures), "", unit, f"统计至{ymd(figures.today)}")
+                      lambda p=p: target_story(p, ctx, figures), "", unit, "日期为统计截止日")
                 for p in plans]
     if kind == "activities":
         query = activities_query(selection, period)
