@@ -133,13 +133,15 @@ StoryMaker = Callable[[dict[str, int]], list]
 
 
 def build(make_story: StoryMaker, *, ctx: ExportContext, unit_name: str, title: str,
-          cover: bool = False, toc: bool = False) -> tuple[bytes, int, dict[str, int]]:
+          cover: bool = False, toc: bool = False, path=None) -> tuple[bytes, int, dict[str, int]]:
     """Lay out ``make_story(pages)`` until the pages it was given are where markers land.
 
     ``make_story`` receives the marker pages of the previous pass (empty at first) and
     must return a story of the same shape whatever the numbers (a 目录 of fixed rows).
     Without ``toc`` the story ignores them and one pass is enough.
-    Returns the PDF bytes, the page count and the final marker pages.
+    Returns the PDF bytes, the page count and the final marker pages. With ``path`` the
+    PDF is written there instead (the bytes returned are empty): a binder of 90 MB of
+    photos then never sits in memory twice.
     """
     register_font()
     # Binary image streams: ASCII85 would grow every photo by a quarter (in pure Python without
@@ -147,13 +149,14 @@ def build(make_story: StoryMaker, *, ctx: ExportContext, unit_name: str, title: 
     rl_config.useA85 = 0
     pages: dict[str, int] = {}
     for attempt in range(MAX_PASSES):
-        buffer = io.BytesIO()
+        # The draft pass writes nowhere useful; the others may be the last one.
+        draft = toc and attempt == 0
+        buffer = io.BytesIO() if path is None or draft else str(path)
         doc = ArchiveDoc(buffer, unit_name=unit_name, ctx=ctx, title=title, cover=cover,
                          count_progress=attempt == 0)
         # The first pass of a document with a 目录 only finds page numbers: it embeds no photo.
-        draft = toc and attempt == 0
         doc.build(make_story(pages), canvasmaker=lambda *a, **k: PagedCanvas(*a, draft=draft, **k))
         if not toc or (doc.marker_pages == pages and not draft):
             break
         pages = doc.marker_pages
-    return buffer.getvalue(), doc.page, pages
+    return (buffer.getvalue() if isinstance(buffer, io.BytesIO) else b""), doc.page, pages
