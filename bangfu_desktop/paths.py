@@ -57,3 +57,11 @@ def settings_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Folder of the error log: the user data folder (``BANGFU_LOG_DIR`` overrides, e.g. in tests)."""
+    env = os.environ.get("BANGFU_LOG_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "logs"

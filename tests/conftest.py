@@ -22,6 +22,7 @@ DEMO_TODAY = dt.date(2026, 11, 22)
 def private_config(tmp_path, monkeypatch):
     """Window state of one test never leaks into another, nor into the user's."""
     monkeypatch.setenv("BANGFU_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("BANGFU_LOG_DIR", str(tmp_path / "logs"))
 
 
 @pytest.fixture

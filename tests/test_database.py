@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from bangfu_desktop.core import backup, database, records, settings
+from bangfu_desktop.core import backup, database, records, restore, settings
 from bangfu_desktop.core.errors import DatabaseDamaged, DatabaseInUse, DatabaseTooNew, NotOurDatabase
 from bangfu_desktop.core.models import ALL_MODELS, Honour, Pairing, Rotation, Teacher, Unit
 
@@ -142,7 +142,7 @@ def test_backup_and_restore(store, tmp_path):
     dest = backup.write_backup(database.database.connection(), tmp_path / "b.sqlite3")
     records.save(Unit(name="第二中学"))
     assert Unit.select().count() == 2
-    safety = backup.restore_database(store, dest)
+    safety = restore.restore_database(store, dest)
     assert [u.name for u in Unit.select()] == ["第一中学"]
     assert safety.exists()
     assert unit.id == Unit.get().id
@@ -154,7 +154,7 @@ def test_restore_refuses_a_bad_file(store, tmp_path):
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     with pytest.raises(Exception):
-        backup.restore_database(store, bad)
+        restore.restore_database(store, bad)
     assert [u.name for u in Unit.select()] == ["第一中学"]
 
 

@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``bangfu``."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from ..core import database, dbfile
+
+    dbfile.on_wait = lambda text: print(text, file=sys.stderr, flush=True)
     try:
         return int(args.func(args) or 0)
     except BangfuError as exc:
@@ -51,17 +54,24 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
-    except OSError as exc:
-        print(f"错误：无法读写文件（{exc.strerror or exc}：{exc.filename or ''}）。"
-              "请检查路径、权限和磁盘空间后重试。", file=sys.stderr)
-        return 1
-    except Exception:  # noqa: BLE001 - a bug: say so, keep the details for the report
-        print("程序内部错误，请把下面的信息发给技术支持：", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - full disk, read-only file, lock: say so in Chinese
+        known = database.user_error(exc)
+        if known is not None:
+            print(f"错误：{known}", file=sys.stderr)
+            return 1
+        if isinstance(exc, OSError):
+            print(f"错误：无法读写文件（{exc.strerror or exc}：{exc.filename or ''}）。"
+                  "请检查路径、权限和磁盘空间后重试。", file=sys.stderr)
+            return 1
+        # A bug: say so, keep the details for the report and the error log.
+        from ..core import errorlog
+
+        log = errorlog.log_exception(f"命令 bangfu {args.command}", exc)
+        print("程序内部错误，请把下面的信息发给技术支持" + (f"（也已写入 {log}）" if log else "") + "：",
+              file=sys.stderr)
         traceback.print_exc()
         return 3
     finally:
-        from ..core import database
-
         if database._current is not None:
             database._current.close()
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .. import paths
-from ..core import backup, database, demo, models
+from ..core import backup, database, models
 
 
 def open_store(args: argparse.Namespace, *, exclusive: bool = True, create: bool = False) -> database.Store:
-    """Open the database named by ``--db`` (or the default) for a command."""
+    """Open the database named by ``--db`` (or the default) for a command.
+
+    Commands that only read (``exclusive=False``) also work on a read-only file;
+    only ``init`` and ``demo`` (``create=True``) make a new database.
+    """
     return database.open_database(paths.resolve_db_path(args.db), exclusive=exclusive, create=create,
-                                  backup_on_open=False)
+                                  backup_on_open=False, allow_read_only=not exclusive)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,10 +45,13 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from ..core import demo
+
     store = open_store(args, create=True)
     if demo.load_demo():
-        store.backups.run(reason="demo")
         print(f"已载入演示数据：{store.path}")
+        if store.backups.run_quietly(reason="demo") is None:
+            print(f"警告：{store.last_backup_error}", file=sys.stderr)
     else:
         print("演示数据此前已载入，未重复添加。")
     return 0
@@ -73,9 +81,15 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    store = open_store(args, create=True)
-    safety = backup.restore_database(store, Path(args.file))
-    print(f"已从“{args.file}”恢复。恢复前的数据已备份到：{safety}")
+    from ..core import restore
+
+    result = restore.restore_file(paths.resolve_db_path(args.db), Path(args.file))
+    if result.replaced_damaged:
+        print(f"已从“{args.file}”恢复。原来损坏的数据库已改名保存为：{result.kept}")
+    elif result.kept is not None:
+        print(f"已从“{args.file}”恢复。恢复前的数据已备份到：{result.kept}")
+    else:
+        print(f"已从“{args.file}”恢复到新的数据库：{result.store.path}")
     return 0
 
 
@@ -90,10 +104,15 @@ STAT_MODELS = (
 
 
 def record_counts() -> dict[str, int]:
-    """Live records of each type, plus the recycle bin and the audit log."""
-    counts = {name: model.live().count() for name, model in STAT_MODELS}
-    counts["trash"] = sum(model.select().where(model.deleted_at.is_null(False)).count()
-                          for _, model in STAT_MODELS)
+    """Live records of each type, plus the recycle bin and the audit log (one query per table)."""
+    counts, trash = {}, 0
+    for name, model in STAT_MODELS:
+        table = model._meta.table_name
+        live, deleted = models.database.execute_sql(
+            f'SELECT count(*) - count(deleted_at), count(deleted_at) FROM "{table}"').fetchone()
+        counts[name] = live
+        trash += deleted
+    counts["trash"] = trash
     counts["audit"] = models.AuditLog.select().count()
     return counts
 

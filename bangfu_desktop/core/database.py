@@ -1,9 +1,11 @@
 """Opening, checking and migrating the one SQLite file that holds everything.
 
 ``open_database(path)`` is the only way in: it inspects the file read-only first
-(damaged? someone else's? written by a newer version?) so that a file we must
-refuse is left exactly as it was, then takes the single-instance lock, sets the
-pragmas and applies pending migrations in one transaction.
+(a folder? damaged? someone else's? written by a newer version? read-only?) so
+that a file we must refuse is left exactly as it was, then takes the
+single-instance lock, sets the pragmas and applies pending migrations in one
+transaction. ``dbfile`` looks at files from outside; ``backup`` writes backup
+files; ``restore`` puts one back. This module imports those, never the reverse.
 """
 
 from __future__ import annotations
@@ -13,14 +15,19 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peewee import SqliteDatabase
+
 from .. import paths
 from ..resources import db_file, read_text
 from . import backup as backup_mod
-from .errors import BangfuError, DatabaseDamaged, DatabaseTooNew, NotOurDatabase
+from . import dbfile
+from . import lock as lock_mod
+from .errors import BangfuError, DatabaseDamaged, DatabaseReadOnly, DatabaseTooNew, NotOurDatabase
+from .fileio import remove_stale_parts
 from .lock import InstanceLock
 from .models import database
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = dbfile.SQLITE_MAGIC
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -76,34 +83,54 @@ class FileState:
     """What a read-only look at a database file found."""
 
     exists: bool
-    empty: bool  # no tables at all: a new file we may initialise
+    empty: bool  # zero bytes or no tables at all: a new file only ``init`` may initialise
     version: int = 0
     tables: frozenset[str] = field(default_factory=frozenset)
     problems: list[str] = field(default_factory=list)
+    read_only: bool = False  # the file or its folder cannot be written
+    page_size: int = 0
 
 
-def _damaged(path: Path, detail: str) -> DatabaseDamaged:
-    return DatabaseDamaged(
-        f"数据库文件“{path}”已损坏或不是帮扶台账的数据库（{detail}）。"
-        "请用“恢复”从备份还原（bangfu restore 备份文件），或联系技术人员；原文件未作任何改动。"
-    )
+# Kept for callers of the old private name.
+_damaged = dbfile.damaged
 
 
-def inspect_file(path: Path, *, full_check: bool = False) -> FileState:
-    """Look at a database file without changing it; raise if it is damaged."""
+def inspect_file(path: Path, *, full_check: bool = False, quick_check: bool = False) -> FileState:
+    """Look at a database file without changing it; raise if it cannot be used.
+
+    The cheap checks (path, header, schema) always run; ``quick_check`` adds
+    SQLite's quick check, ``full_check`` the integrity and foreign-key checks.
+    A hot journal left by a killed writer is rolled back first (that is recovery,
+    not damage).
+    """
+    path = Path(path)
+    dbfile.check_path(path)
+    read_only = not dbfile.writable(path)
     if not path.exists():
-        return FileState(exists=False, empty=True)
-    if path.stat().st_size == 0:
-        return FileState(exists=True, empty=True)
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise _damaged(path, "文件头不是 SQLite 格式")
-    uri = "file:" + path.resolve().as_posix() + "?mode=ro"
+        return FileState(exists=False, empty=True, read_only=read_only)
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        if path.stat().st_size == 0:
+            return FileState(exists=True, empty=True, read_only=read_only)
+        header = dbfile.read_header(path)
+    except OSError as exc:
+        raise BangfuError(f"无法读取数据库文件“{path}”：{exc.strerror or exc}。请检查文件权限后重试。") from exc
+    if header is None:
+        raise _damaged(path, "文件头不是 SQLite 格式")
+    if not header.wal:
+        dbfile.recover_hot_journal(path)
+        header = dbfile.read_header(path) or header
+    if header.user_version > latest_version():
+        # Known from the header alone: refuse before SQLite touches the file.
+        return FileState(exists=True, empty=False, version=header.user_version, read_only=read_only,
+                         page_size=header.page_size)
+
+    def look() -> tuple[list[str], int, frozenset[str], list]:
+        conn = dbfile.connect_read_only(path)
         try:
-            check = "integrity_check" if full_check else "quick_check"
-            rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
+            rows = ["ok"]
+            if full_check or quick_check:
+                check = "integrity_check" if full_check else "quick_check"
+                rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = frozenset(
                 r[0]
@@ -114,11 +141,18 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileState:
             fk_rows = conn.execute("PRAGMA foreign_key_check").fetchall() if full_check else []
         finally:
             conn.close()
+        return rows, version, tables, fk_rows
+
+    try:
+        rows, version, tables, fk_rows = dbfile.retry_locked(look, path)
     except sqlite3.DatabaseError as exc:
+        if "readonly" in str(exc).lower():
+            raise DatabaseReadOnly(dbfile.read_only_message(path)) from exc
         raise _damaged(path, str(exc)) from exc
     if rows != ["ok"]:
         raise _damaged(path, "；".join(rows[:3]))
-    state = FileState(exists=True, empty=not tables, version=version, tables=tables)
+    state = FileState(exists=True, empty=not tables, version=version, tables=tables,
+                      read_only=read_only, page_size=header.page_size)
     if fk_rows:
         state.problems.append(f"有 {len(fk_rows)} 条记录引用了不存在的记录")
     return state
@@ -183,9 +217,11 @@ def apply_migrations(conn_db=database) -> list[int]:
 class Store:
     """The open database: its path, lock, settings-driven backups and change count."""
 
-    def __init__(self, path: Path, lock: InstanceLock | None):
+    def __init__(self, path: Path, lock: InstanceLock | None, *, read_only: bool = False):
         self.path = path
         self.lock = lock
+        # Opened read-only (the file or its folder cannot be written): writes are refused.
+        self.read_only = read_only
         self.changes_since_backup = 0
         self.last_backup: Path | None = None
         self.backups = backup_mod.AutoBackup(self)
@@ -195,13 +231,22 @@ class Store:
         """The managed folder of attachment files."""
         return paths.attachments_dir(self.path)
 
+    @property
+    def last_backup_error(self) -> str | None:
+        """The Chinese warning of the last failed automatic backup (None once one succeeds)."""
+        return self.backups.last_error
+
+    def on_backup_error(self, listener) -> None:
+        """Call ``listener(message_or_None)`` (from any thread) when an automatic backup fails or recovers."""
+        self.backups.listeners.append(listener)
+
     def note_change(self, count: int = 1) -> None:
-        """Count committed changes; back up after every N of them."""
+        """Count committed changes; back up after every N of them (a failed backup never raises)."""
         self.changes_since_backup += count
         self.backups.after_change()
 
     def close(self) -> None:
-        """Close the connection and release the lock."""
+        """Close the connection and release the lock (which marks the shutdown clean)."""
         if not database.is_closed():
             database.close()
         if self.lock is not None:
@@ -222,63 +267,143 @@ def current() -> Store:
     return _current
 
 
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "cache_size": -32000, "query_only": 1}
+
+
+def _safe_rollback() -> None:
+    """ROLLBACK unless SQLite already rolled back by itself (disk full, I/O error).
+
+    Otherwise peewee's ROLLBACK fails with "cannot rollback - no transaction is
+    active" and hides the real cause.
+    """
+    if not database.is_closed() and not database.connection().in_transaction:
+        return
+    SqliteDatabase.rollback(database)
+
+
+database.rollback = _safe_rollback
+
+
+def _prepare_for_writing(path: Path, *, will_write: bool) -> None:
+    """Switch the file to WAL; with ``will_write`` make sure no other program holds the write lock.
+
+    Both wait a bounded time in short, interruptible steps (Ctrl-C stops them).
+    """
+    def probe() -> str:
+        conn = sqlite3.connect(str(path), timeout=0.2)
+        try:
+            journal = conn.execute("PRAGMA journal_mode = wal").fetchone()[0]
+            if will_write:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("ROLLBACK")
+            return journal
+        finally:
+            conn.close()
+
+    journal = dbfile.retry_locked(probe, path)
+    if journal.lower() != "wal":
+        # WAL needs shared memory, which network drives do not give.
+        raise DatabaseDamaged(
+            f"无法以 WAL 模式打开“{path}”（当前为 {journal}）。数据库不能放在网络共享盘上，"
+            "请把它复制到本机硬盘后再打开。"
+        )
+
+
+def _release(lock: InstanceLock | None) -> None:
+    if not database.is_closed():
+        database.close()
+    if lock:
+        lock.release()
+
+
 def open_database(
     path: str | os.PathLike,
     *,
     exclusive: bool = True,
     create: bool = True,
     backup_on_open: bool = True,
+    allow_read_only: bool = False,
 ) -> Store:
     """Open (creating and migrating as needed) the database at ``path``.
 
     ``exclusive`` takes the single-instance lock: the window and every command
-    that writes do; read-only commands need not.
+    that writes do; read-only commands need not. ``create=False`` refuses a
+    missing, zero-byte or table-less file (only ``init`` and the window, when the
+    user agrees, make new databases). A file that cannot be written raises
+    DatabaseReadOnly unless ``allow_read_only``, which opens it read-only.
+    The full quick check runs only after an unclean shutdown (see ``lock``).
     """
     global _current
     path = Path(path)
     state = inspect_file(path)
     ensure_ours(path, state)
-    if not state.exists and not create:
-        raise NotOurDatabase(f"找不到数据库文件“{path}”。请检查路径，或先运行 bangfu init。")
+    if state.empty and not create:
+        if not state.exists:
+            raise NotOurDatabase(f"找不到数据库文件“{path}”。请检查路径，或先运行 bangfu init 新建数据库。")
+        raise NotOurDatabase(f"“{path}”是空文件，还不是帮扶台账的数据库。请检查路径，或运行 bangfu init 把它初始化。")
+    read_only = state.read_only
+    if read_only and (not allow_read_only or state.empty):
+        raise DatabaseReadOnly(dbfile.read_only_message(path))
+    if read_only and state.version < latest_version():
+        raise DatabaseReadOnly(
+            f"数据库“{path}”需要升级到新的数据版本（{state.version} → {latest_version()}），但它是只读的。"
+            "请把它复制到可写的文件夹，用本程序打开一次完成升级。")
     if _current is not None:
         _current.close()
     lock = None
-    if exclusive:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = InstanceLock.acquire(path)
+    crashed = False
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        database.init(str(path), pragmas=PRAGMAS)
-        database.connect(reuse_if_open=True)
-        journal = database.execute_sql("PRAGMA journal_mode").fetchone()[0]
-        if journal.lower() != "wal":
-            # WAL needs shared memory, which network drives do not give.
-            raise DatabaseDamaged(
-                f"无法以 WAL 模式打开“{path}”（当前为 {journal}）。数据库不能放在网络共享盘上，"
-                "请把它复制到本机硬盘后再打开。"
-            )
-        apply_migrations()
-    except sqlite3.DatabaseError as exc:
-        if not database.is_closed():
-            database.close()
-        if lock:
-            lock.release()
-        raise _damaged(path, str(exc)) from exc
-    except BaseException:
-        if not database.is_closed():
-            database.close()
-        if lock:
-            lock.release()
+        if read_only:
+            crashed = lock_mod.left_by_crash(path)
+            database.init(dbfile.read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
+            database.connect(reuse_if_open=True)
+        else:
+            if exclusive:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                lock = InstanceLock.acquire(path)
+                crashed = lock.previous_unclean
+                remove_stale_parts(path.parent, lambda name: name.startswith(f".{path.name}"))
+            else:
+                crashed = lock_mod.left_by_crash(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _prepare_for_writing(path, will_write=exclusive)
+            database.init(str(path), pragmas=PRAGMAS)
+            database.connect(reuse_if_open=True)
+        if crashed and state.exists and not state.empty:
+            rows = [r[0] for r in database.execute_sql("PRAGMA quick_check").fetchall()]
+            if rows != ["ok"]:
+                raise _damaged(path, "；".join(rows[:3]))
+            if lock is None:
+                lock_mod.mark_clean(path)
+        if not read_only:
+            apply_migrations()
+    except BangfuError:
+        _release(lock)
         raise
-    store = Store(path, lock)
+    except sqlite3.DatabaseError as exc:
+        _release(lock)
+        known = dbfile.user_error(exc, path)
+        if known is not None:
+            raise known from exc
+        raise _damaged(path, str(exc)) from exc
+    except OSError as exc:
+        _release(lock)
+        raise BangfuError(f"无法打开数据库“{path}”：{exc.strerror or exc}。请检查路径、权限和磁盘空间后重试。") from exc
+    except BaseException:
+        _release(lock)
+        raise
+    store = Store(path, lock, read_only=read_only)
     _current = store
-    if backup_on_open and state.exists and not state.empty:
-        store.backups.run(reason="open")
+    if backup_on_open and state.exists and not state.empty and not read_only:
+        store.backups.run_quietly(reason="open")
     return store
 
 
 def check_database(path: Path) -> list[str]:
     """Problems found by a full integrity check; empty when the file is healthy."""
+    path = Path(path)
+    if dbfile.path_problem(path):
+        return [dbfile.path_problem(path)]
     if not path.exists():
         return [f"找不到数据库文件“{path}”"]
     try:
@@ -288,4 +413,13 @@ def check_database(path: Path) -> list[str]:
         ensure_ours(path, state)
     except BangfuError as exc:
         return [str(exc)]
+    if not state.problems and not state.read_only:
+        lock_mod.mark_clean(path)
     return list(state.problems)
+
+
+def user_error(exc: BaseException, path: Path | None = None) -> Exception | None:
+    """A Chinese message for a database failure a user can act on (full disk, read-only, locked)."""
+    if path is None and _current is not None:
+        path = _current.path
+    return dbfile.user_error(exc, path)

@@ -21,6 +21,22 @@ class DatabaseInUse(BangfuError):
     """Another instance of the program holds the database."""
 
 
+class DatabaseReadOnly(BangfuError):
+    """The database file or its folder cannot be written: reading works, writing is refused."""
+
+
+class DatabaseLocked(BangfuError):
+    """Another program holds SQLite's write lock and did not let go in time."""
+
+
+class BadDatabasePath(BangfuError):
+    """The path cannot be a database file (a folder, a path under a file, a missing folder)."""
+
+
+class DiskFull(BangfuError):
+    """The disk filled up during a write; the write was undone."""
+
+
 class InvalidInput(BangfuError):
     """A value typed or imported does not make sense."""
 

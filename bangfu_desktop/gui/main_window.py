@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from ..core import backup, database, queries
+from ..core import backup, database, queries, restore
 from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(undo.can_undo())
         name = queries.self_unit_name()
         self.setWindowTitle(f"帮扶台账 — {name}" if name else "帮扶台账")
-        self.db_label.setText(self.tr("数据库：%s") % self.store.path)
+        self.db_label.setText(self.tr("数据库：%s") % self.store.path
+                              + (self.tr("（只读）") if getattr(self.store, "read_only", False) else ""))
         last = self.store.last_backup
         if last is None:
             existing = backup.list_backups(self.store.backups.folder())
@@ -115,6 +116,10 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(self.tr("最近备份：%s") % stamp)
         else:
             self.backup_label.setText(self.tr("尚未备份"))
+        error = getattr(self.store, "last_backup_error", None)
+        if error:
+            self.backup_label.setText(self.tr("⚠ 自动备份失败"))
+        self.backup_label.setToolTip(error or "")
 
     # -- state ------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
             undo.clear()
             bus.changed.emit("")
             QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原数据已备份到：\n%s") % safety)
-        run_op(self, self.tr("正在恢复…"), lambda: backup.restore_database(self.store, path), done)
+        run_op(self, self.tr("正在恢复…"), lambda: restore.restore_database(self.store, path), done)
 
     def import_tasks(self) -> None:
         """导入任务清单 (also the 概览 welcome page's button)."""
