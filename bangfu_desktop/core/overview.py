@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .compliance import RuleResult, evaluate_rules
+from .compliance import RuleResult
 from .deadlines import parse_deadline
 from .models import OVERDUE, Plan, Rotation, Target, Task, Teacher
 from .queries import self_unit
-from .targets import TargetProgress, evaluate_targets
+from .targets import TargetProgress, year_figures
 from .terms import Period, load_calendar
 
 UPCOMING_DAYS = 30
@@ -206,9 +206,9 @@ def dashboard(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> Dashbo
     semester = calendar.semester_period(today)
     overdue, upcoming = task_deadlines(today, days)
     by = coverage_deadline(today)
+    figures = year_figures(None, today=today, rule_period=semester, calendar=calendar)
     return Dashboard(
-        today=today, semester=semester,
-        rules=evaluate_rules(selection=semester, today=today, calendar=calendar),
-        overdue=overdue, upcoming=upcoming, targets=evaluate_targets(today=today),
+        today=today, semester=semester, rules=figures.rules,
+        overdue=overdue, upcoming=upcoming, targets=figures.targets,
         quota=rotation_quota(today.year), coverage=rotation_coverage(by) if by else None,
     )

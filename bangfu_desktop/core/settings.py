@@ -29,6 +29,13 @@ OPTIONS: dict[str, Option] = {
         Option("bureau.email", str, "", "教育局收件邮箱"),
         Option("outbox.dir", str, "", "报送文件夹（留空则放在数据库旁）"),
         Option("demo.loaded", str, "", "已载入演示数据"),
+        # The archive binder's fixed catalogue fields (DA/T 22-2015).
+        Option("archive.fonds", str, "", "全宗号"),
+        Option("archive.retention", str, "定期30年", "保管期限（永久/定期30年/定期10年）"),
+        Option("archive.volume", str, "001", "案卷号（档号的最后一段）"),
+        Option("archive.compiler", str, "", "立卷人"),
+        Option("archive.checker", str, "", "检查人"),
+        Option("archive.stamp", int, 0, "在每份材料首页加盖归档章（1 是，0 否）"),
         Option("observation.criteria", str, "教学目标 10\n教学内容 20\n教学方法 20\n教学过程 20\n教学效果 20\n教师素养 10",
                "听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"),
     )

@@ -281,4 +281,6 @@ def export_submission_dialog(parent: QWidget) -> None:
     labels = [label for label, _ in choices]
     label, ok = QInputDialog.getItem(parent, parent.tr("导出报送文件"), parent.tr("报送内容"), labels, 0, False)
     if ok and label:
-        run_submission(parent, dict(choices)[label])
+        from .archive_actions import check_before_printing
+
+        check_before_printing(parent, None, lambda: run_submission(parent, dict(choices)[label]))

@@ -90,6 +90,8 @@ class SettingsTab(QWidget):
         send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
         layout.addWidget(send_box)
 
+        layout.addWidget(self._archive_box())
+
         score_box = QGroupBox(self.tr("听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"))
         score_form = QFormLayout(score_box)
         self.criteria = QPlainTextEdit()
@@ -113,6 +115,30 @@ class SettingsTab(QWidget):
         outer.addWidget(scroll)
         bus.changed.connect(self._on_changed)
 
+    ARCHIVE_TEXT_KEYS = ("archive.fonds", "archive.volume", "archive.compiler", "archive.checker")
+
+    def _archive_box(self) -> QGroupBox:
+        """档案 (DA/T 22): the binder's fixed catalogue fields, its cover and 备考表."""
+        from PySide6.QtWidgets import QCheckBox, QComboBox
+
+        box = QGroupBox(self.tr("档案（封面、卷内目录与备考表）"))
+        form = QFormLayout(box)
+        self.archive_edits = {}
+        for key in self.ARCHIVE_TEXT_KEYS:
+            edit = QLineEdit()
+            edit.setObjectName(key.replace(".", "_"))
+            self.archive_edits[key] = edit
+            form.addRow(settings.OPTIONS[key].title, edit)
+        self.archive_retention = QComboBox()
+        self.archive_retention.setObjectName("archive_retention")
+        self.archive_retention.setEditable(True)
+        self.archive_retention.addItems(["永久", "定期30年", "定期10年"])
+        form.addRow(self.tr("保管期限"), self.archive_retention)
+        self.archive_stamp = QCheckBox(self.tr("在每份材料首页印归档章（全宗号、年度、保管期限、件号）"))
+        self.archive_stamp.setObjectName("archive_stamp")
+        form.addRow("", self.archive_stamp)
+        return box
+
     def _on_changed(self, table: str) -> None:
         if table in ("", "unit"):
             self.reload()
@@ -133,6 +159,10 @@ class SettingsTab(QWidget):
         self.backup_every.setValue(settings.get("backup.every"))
         self.bureau_email.setText(settings.get("bureau.email"))
         self.criteria.setPlainText(settings.get("observation.criteria"))
+        for key, edit in self.archive_edits.items():
+            edit.setText(settings.get(key))
+        self.archive_retention.setCurrentText(settings.get("archive.retention"))
+        self.archive_stamp.setChecked(bool(settings.get("archive.stamp")))
 
     def _show_unit(self, unit: Unit | None) -> None:
         for name, edit in self.unit_edits.items():
@@ -186,7 +216,10 @@ class SettingsTab(QWidget):
             "backup.every": self.backup_every.value(),
             "bureau.email": self.bureau_email.text().strip(),
             "observation.criteria": self.criteria.toPlainText().strip() or "无",
+            "archive.retention": self.archive_retention.currentText().strip(),
+            "archive.stamp": 1 if self.archive_stamp.isChecked() else 0,
         }
+        options.update({key: edit.text().strip() for key, edit in self.archive_edits.items()})
         self.save_button.setEnabled(False)
         run_op(self, self.tr("正在保存设置…"), lambda: record_ops.save_settings(unit_id, unit_values, options),
                self._saved, changes="unit", always=lambda ok: self.save_button.setEnabled(True))
