@@ -29,6 +29,13 @@ OPTIONS: dict[str, Option] = {
         Option("bureau.email", str, "", "教育局收件邮箱"),
         Option("outbox.dir", str, "", "报送文件夹（留空则放在数据库旁）"),
         Option("demo.loaded", str, "", "已载入演示数据"),
+        Option("exchange.database_id", str, "", "本数据库标识（数据包用）"),
+        Option("smtp.host", str, "", "发信服务器（SMTP）地址"),
+        Option("smtp.port", int, 465, "发信服务器端口"),
+        Option("smtp.security", str, "ssl", "加密方式（ssl / starttls / none）"),
+        Option("smtp.user", str, "", "发信账号"),
+        Option("smtp.password", str, "", "发信密码或授权码"),
+        Option("smtp.sender", str, "", "发件人地址（留空则用发信账号）"),
     )
 }
 
