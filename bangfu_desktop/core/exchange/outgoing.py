@@ -132,7 +132,7 @@ def export_package(dest: str | os.PathLike, *, year: str | int | None = None, se
             uuid=content.package_id, direction="out", kind=content.kind, sender_uuid=sender["uuid"],
             sender_name=sender["name"], round_uuid=round_.uuid if round_ else "",
             period_label=period.label if period else "", made_at=content.made_at, counts=content.counts,
-            summary={}, file_name=Path(dest).name)
+            summary={"period": content.period}, file_name=Path(dest).name)
     return manifest
 
 
