@@ -13,4 +13,6 @@ cd "$tmp"
 "$bundle/bangfu" --db "$tmp/demo.sqlite3" demo
 "$bundle/bangfu" --db "$tmp/demo.sqlite3" stats | grep -q "^tasks: [1-9]"
 "$bundle/bangfu" --db "$tmp/demo.sqlite3" check
+# Qt's own Chinese translations (确定/取消, the file dialog) must travel with the window.
+find "$bundle" -name 'qtbase_zh_CN.qm' | grep -q . || { echo "qtbase_zh_CN.qm missing from the bundle" >&2; exit 1; }
 echo "frozen build OK: $bundle"

@@ -321,3 +321,27 @@ def test_demo_rules_this_semester(demo_store):
     assert len(results) == 19
     talks = next(r for r in results if r.name == "学校管理人员及班主任座谈会")
     assert talks.status == MET and talks.done == 3
+
+
+def test_rule_line_says_how_many_are_missing_and_by_when(plan):
+    """A 座谈会 ≥3/学期 rule with one held says '还差 2 次，截至' the semester's last day."""
+    r = rule(plan, ["座谈会"], "学期", 3)
+    activity("座谈会", D(2026, 10, 9))
+    sel = load_calendar().semester(2026, 1)
+    result = evaluate_rule(r, sel, today=D(2026, 12, 1))
+    assert (result.status, result.missing) == (IN_PROGRESS, 2)
+    assert result.gap_text() == "还差 2 次，截至 2027-01-31"
+    assert result.as_dict()["gap"] == "还差 2 次，截至 2027-01-31"
+    for day in (D(2026, 11, 2), D(2026, 11, 20)):
+        activity("座谈会", day)
+    met = evaluate_rule(r, sel, today=D(2026, 12, 1))
+    assert (met.status, met.missing, met.gap_text()) == (MET, 0, "")
+
+
+def test_gap_names_the_period_that_ends_first(plan):
+    """A monthly rule open in December and January says what December still lacks."""
+    r = rule(plan, ["同课异构"], "月", 2)
+    activity("同课异构", D(2026, 12, 1))
+    result = evaluate_rule(r, load_calendar().semester(2026, 1), today=D(2026, 12, 1))
+    assert result.gap_text().startswith("还差 1 次，截至 2026-12-31")
+    assert "已过期的周期差 6 次" in result.gap_text()  # Sep, Oct, Nov had none of their 2

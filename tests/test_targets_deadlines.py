@@ -110,3 +110,14 @@ def test_dashboard_on_demo_data_costs_few_queries(demo_store):
     assert len(picture.rules) == 19 and picture.overdue and picture.targets
     assert picture.coverage is not None and picture.coverage.missing
     assert picture.as_dict()["semester"] == "2026-2027学年第一学期（秋季）"
+
+
+def test_yearly_deadline_is_upcoming_on_its_next_date(plan):
+    """"每年12月5日前" shows in 概览 as due on the coming 12-05, never as overdue."""
+    yearly = records.save(Task(plan=plan, code="2.1", measure="年度总结报送", deadline_text="每年12月5日前",
+                               due_date=None, ongoing=True))
+    overdue, upcoming = task_deadlines(D(2026, 11, 20))
+    assert [(t.task_id, t.due_date, t.days_left) for t in upcoming] == [(yearly.id, D(2026, 12, 5), 15)]
+    assert overdue == []
+    overdue, upcoming = task_deadlines(D(2026, 12, 6))
+    assert upcoming == [] and overdue == []  # next one is 2027-12-05, beyond 30 days

@@ -80,13 +80,28 @@ def cmd_compliance(args) -> int:
     print(f"统计范围：{selection.label}（{selection.start:%Y-%m-%d} 至 {selection.end:%Y-%m-%d}）")
     if not results:
         print("尚未设置任何频次要求。")
+        _print_suggestions()
     for result in results:
+        gap = result.gap_text()
         print(f"【{result.status}】{result.name}（每{result.period_kind}≥{result.minimum}，范围：{result.scope}）"
-              f" 应完成 {result.required}，已完成 {result.done}")
+              f" 应完成 {result.required}，已完成 {result.done}" + (f"，{gap}" if gap else ""))
         for count in result.counts:
             group = f" {count.group}" if count.group else ""
             print(f"    {count.period.label}{group}：{count.done}/{count.required} {count.status}")
     return 0
+
+
+def _print_suggestions() -> None:
+    """The rules the plans' own texts state, for a database that has none yet."""
+    from ..core.models import Plan
+    from ..core.rule_suggest import suggest_rules
+
+    for plan in Plan.live().order_by(Plan.id):
+        suggestions = suggest_rules(plan)
+        if suggestions:
+            print(f"方案“{plan.title}”的任务中写明的要求（可在 概览 中一键采用）：")
+            for s in suggestions:
+                print(f"    {s.name}（来自：{s.source_text[:40]}）")
 
 
 def cmd_targets(args) -> int:

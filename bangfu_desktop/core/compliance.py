@@ -121,9 +121,28 @@ class RuleResult:
         """Sum of what every period and group has."""
         return sum(c.done for c in self.counts)
 
+    @property
+    def missing(self) -> int:
+        """How many are still missing in the periods and groups that are not met yet."""
+        return sum(max(0, c.required - c.done) for c in self.counts)
+
+    def gap_text(self) -> str:
+        """'还差 2 次，截至 2027-01-31' for the open period ending first; past shortfalls after it."""
+        open_counts = [c for c in self.counts if c.status == IN_PROGRESS]
+        past = sum(max(0, c.required - c.done) for c in self.counts if c.status == NOT_MET)
+        parts = []
+        if open_counts:
+            first_end = min(c.period.end for c in open_counts)
+            missing = sum(c.required - c.done for c in open_counts if c.period.end == first_end)
+            parts.append(f"还差 {missing} 次，截至 {first_end:%Y-%m-%d}")
+        if past:
+            parts.append(f"已过期的周期差 {past} 次")
+        return "；".join(parts)
+
     def as_dict(self) -> dict:
         """JSON-ready form."""
         return {
+            "missing": self.missing, "gap": self.gap_text(),
             "rule_id": self.rule_id, "plan_id": self.plan_id, "plan": self.plan_title, "name": self.name,
             "period": self.period_kind, "scope": self.scope, "minimum": self.minimum,
             "required": self.required, "done": self.done, "status": self.status,

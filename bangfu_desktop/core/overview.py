@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .compliance import RuleResult, evaluate_rules
+from .deadlines import parse_deadline
 from .models import OVERDUE, Plan, Rotation, Target, Task, Teacher
 from .queries import self_unit
 from .targets import TargetProgress, evaluate_targets
@@ -42,7 +43,8 @@ class TaskDue:
 def task_deadlines(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> tuple[list[TaskDue], list[TaskDue]]:
     """(overdue, upcoming): unfinished tasks past their due date, and those due within ``days``.
 
-    Both lists are sorted by due date; one query.
+    A yearly deadline ("每年12月5日前") is due on its next date and is never overdue:
+    it comes round again. Both lists are sorted by due date; two queries.
     """
     today = today or dt.date.today()
     horizon = today + dt.timedelta(days=days)
@@ -55,6 +57,17 @@ def task_deadlines(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> t
         item = TaskDue(task.id, task.plan_id, task.plan_title, task.code, text, task.deadline_text,
                        task.due_date, task.effective_status(today), (task.due_date - today).days)
         (overdue if item.status == OVERDUE else upcoming).append(item)
+    yearly = (Task.live().join(Plan).where(Plan.deleted_at.is_null() & Task.due_date.is_null()
+                                           & (Task.status != "已完成") & Task.deadline_text.contains("每年"))
+              .select(Task, Plan.title.alias("plan_title")))
+    calendar = load_calendar()
+    for task in yearly.objects():
+        due = parse_deadline(task.deadline_text, calendar).next_due(today)
+        if due is not None and due <= horizon:
+            text = (task.measure or task.stage_goal or "").replace("\n", " ")
+            upcoming.append(TaskDue(task.id, task.plan_id, task.plan_title, task.code, text,
+                                    task.deadline_text, due, task.status, (due - today).days))
+    upcoming.sort(key=lambda item: item.due_date)
     return overdue, upcoming
 
 

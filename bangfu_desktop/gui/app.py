@@ -13,6 +13,7 @@ from .. import paths
 from ..core import database
 from ..core.errors import BangfuError
 from ..resources import resource
+from .translations import install_qt_translations
 
 
 def load_bundled_font(app: QApplication) -> None:
@@ -41,6 +42,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName("帮扶台账")
         app.setOrganizationName("bangfu")
         load_bundled_font(app)
+    install_qt_translations(app)
     return app
 
 
