@@ -137,3 +137,13 @@ def test_receipt_locks_the_period_and_correction_travels(county):
         row = next(s for s in bureau.bureau_status().schools if s.name == SCHOOLS[0])
         assert [(c["reason"], c["uuid"]) for c in row.corrections] == [("主题笔误", activity.uuid)]
         assert Activity.get(Activity.uuid == activity.uuid).title.endswith("（补正）")
+
+
+def test_overview_data_lists_rounds(county):
+    """概览's data names each round received from the bureau with its deadline."""
+    from bangfu_desktop.core.overview import dashboard
+
+    with opened(county["schools"][SCHOOLS[2]]):
+        board = dashboard(today=dt.date(2026, 11, 22)).as_dict()
+    assert [(r["name"], r["due_date"], r["sent"]) for r in board["rounds"]] == [
+        (YEARLY, "2026-12-05", "零报告"), (SEMESTER, "2027-01-20", "")]

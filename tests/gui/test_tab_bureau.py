@@ -73,3 +73,13 @@ def test_school_window_has_no_bureau_tab(county, qtbot):
         win.close()
         wait_for_jobs()
         store.close()
+
+
+def test_school_sees_its_round_under_baosong(county):
+    """The 报送 menu's round list names the bureau's round, its deadline and that the package went out."""
+    from bangfu_desktop.gui.tabs.bureau import rounds_text
+
+    school, _ = county
+    with opened(school):
+        text = rounds_text()
+    assert "2026年度帮扶工作总结：截止 2026-12-05" in text and "已报送" in text

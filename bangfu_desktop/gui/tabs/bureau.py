@@ -191,11 +191,31 @@ def retry_outbox(parent: QWidget | None) -> None:
     run_op(parent, "正在发送…" if parent else "", mail.send_pending, done)
 
 
+def rounds_text() -> str:
+    """Each round received from the bureau: deadline, days left and what was sent."""
+    from ...core.exchange.rounds import received_rounds
+
+    lines = []
+    for r in received_rounds():
+        left = f"还有 {r.days_left} 天" if r.days_left >= 0 else f"已过 {-r.days_left} 天"
+        state = r.sent or "未报送"
+        if r.reason:
+            state += f"（{r.reason}）"
+        lines.append(f"{r.name}：截止 {r.due_date}（{left}），{state}")
+    return "\n".join(lines) or "还没有收到教育局的报送通知。请用“导入数据包…”导入通知。"
+
+
+def show_rounds(parent: QWidget) -> None:
+    """The rounds and their deadlines, as the 报送 menu shows them."""
+    QMessageBox.information(parent, parent.tr("报送批次"), rounds_text())
+
+
 def add_exchange_ui(window) -> None:
     """The 报送 menu, the 汇总 tab for a bureau, and a quiet outbox retry on start."""
     bar = window.menuBar()
     menu = QMenu(window.tr("报送(&S)"), bar)
     bar.insertMenu(bar.actions()[-1], menu)  # before 帮助
+    window._add(menu, "报送批次与截止日期…", lambda: show_rounds(window))
     window._add(menu, "报送数据包", lambda: submit_package(window))
     window._add(menu, "导入数据包…", lambda: import_package_dialog(window))
     window._add(menu, "重试发送", lambda: retry_outbox(window))
