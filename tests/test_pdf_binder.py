@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from pathlib import Path
@@ -10,13 +11,14 @@ import pytest
 from conftest import run_cli
 from pypdf import PdfReader
 
+from bangfu_desktop.core import records
 from bangfu_desktop.core.errors import Cancelled
-from bangfu_desktop.core.models import Activity
+from bangfu_desktop.core.models import Activity, Guidance, Observation, Pairing
 from bangfu_desktop.core.pdf import SECTIONS, ArchiveSelection, export_archive
 from bangfu_desktop.core.pdf.document import INNER, OUTER
 from bangfu_desktop.core.queries import self_unit_name
 
-TOC_SECTION = re.compile(r"[一二三四五六七八九十]、(任务清单|指标完成情况|活动记录|师徒结对|轮训)\s*(\d+)")
+TOC_SECTION = re.compile(r"[一二三四五六七八九十]、(任务清单|指标完成情况|活动记录|听课记录|师徒结对|轮训)\s*(\d+)")
 
 
 def page_texts(path: Path) -> list[str]:
@@ -74,6 +76,59 @@ def test_toc_entries_point_at_their_documents(binder):
         assert match, activity.title
         page = texts[int(match.group(1)) - 1]
         assert "活动记录表" in page and activity.title in page
+
+
+def loose(text: str) -> str:
+    """A pattern for ``text`` that lets the PDF text break a line anywhere inside it."""
+    return r"\s*".join(re.escape(ch) for ch in text)
+
+
+def test_toc_lists_observations_and_guidance_logs(binder):
+    """The 听课记录 sheets and each pairing's 指导记录表 (after its 协议书) have 目录 lines with right pages."""
+    _, _, texts, _ = binder
+    toc = toc_text(texts)
+    observations = list(Observation.live().where(Observation.date.between("2025-09-01", "2026-08-31")))
+    assert observations
+    for o in observations:
+        match = re.search(loose(f"听课记录表：{o.teacher.name}《{o.topic}》") + r"\s*\d{4}年\d+月\d+日\s+(\d+)\s", toc)
+        assert match, o.topic
+        text = texts[int(match.group(1)) - 1]
+        assert header_section(text) == "听课记录" and o.topic in re.sub(r"\s+", "", text)
+    pairings = {(p.mentor.name, p.apprentice.name): p for p in Pairing.live()}
+    checked = 0
+    for (mentor, apprentice), pairing in pairings.items():
+        match = re.search(loose(f"协议书：{mentor}—{apprentice}") + r"\s*\S+\s+(\d+)\s+\d+\s*"
+                          + loose(f"指导记录表：{mentor}—{apprentice}") + r"\s*(?:\d{4}年\d+月\d+日)?\s+(\d+)\s", toc)
+        if not match:
+            continue  # a pairing outside the year
+        checked += 1
+        agreement_page, log_page = int(match.group(1)), int(match.group(2))
+        assert agreement_page < log_page, "the log follows its agreement"
+        page = re.sub(r"\s+", "", texts[log_page - 1])
+        assert "师徒结对指导记录表" in page and f"师傅{mentor}徒弟{apprentice}" in page
+    assert checked >= 5
+
+
+def test_guidance_log_prints_the_periods_records(demo_store, tmp_path):
+    """A pairing's 指导记录表 holds its records of the semester (date, kind, content), not others'."""
+    pairing = Pairing.live().where(Pairing.end_date >= "2025-12-31").order_by(Pairing.id).first()
+    other = Pairing.live().where(Pairing.id != pairing.id).first()
+    for day, kind, content in (("2025-09-18", "听课指导", "听徒弟《函数的概念》一课并逐环节评议"),
+                               ("2025-10-09", "备课指导", "指导徒弟完成第三单元教学设计"),
+                               ("2026-03-02", "示范课", "春季学期示范课：不在本学期")):
+        records.save(Guidance(pairing=pairing, date=dt.date.fromisoformat(day), kind=kind, content=content))
+    records.save(Guidance(pairing=other, date=dt.date(2025, 9, 20), kind="评课", content="另一对师徒的记录"))
+    dest = tmp_path / "结对.pdf"
+    export_archive(dest, ArchiveSelection(school_year=2025, semester=1, kinds=("pairings",)))
+    texts = page_texts(dest)
+    toc = toc_text(texts)
+    title = f"指导记录表：{pairing.mentor.name}—{pairing.apprentice.name}"
+    match = re.search(loose(title) + r"\s*2025年9月18日\s+(\d+)\s", toc)
+    assert match, title
+    page = re.sub(r"\s+", "", texts[int(match.group(1)) - 1])
+    assert "共2次" in page and "2025年9月18日听课指导听徒弟《函数的概念》一课并逐环节评议" in page
+    assert "2025年10月9日备课指导指导徒弟完成第三单元教学设计" in page
+    assert "不在本学期" not in page and "另一对师徒的记录" not in page
 
 
 def test_footer_counts_pages(binder):

@@ -1,4 +1,4 @@
-"""PDF commands: ``bangfu export archive|activity|agreement``.
+"""PDF commands: ``bangfu export archive|activity|agreement|observation``.
 
 ``export`` is shared with the Excel commands (cli/excel.py). Whichever module
 registers first creates it and keeps its subparsers on the top-level action as
@@ -56,6 +56,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int, metavar="PAIRING_ID", help="师徒结对编号")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF 文件")
     p.set_defaults(func=cmd_export_agreement)
+    p = export.add_parser("observation", help="导出一份听课记录表 PDF")
+    p.add_argument("id", type=int, metavar="ID", help="听课记录编号")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF 文件")
+    p.set_defaults(func=cmd_export_observation)
 
 
 def _progress(done: int, total: int) -> None:
@@ -95,3 +99,11 @@ def cmd_export_agreement(args) -> int:
 
     open_store(args, exclusive=False)
     return _report(export_agreement(args.id, args.output))
+
+
+def cmd_export_observation(args) -> int:
+    """bangfu export observation ID -o FILE.pdf."""
+    from ..core.pdf.observation import export_observation
+
+    open_store(args, exclusive=False)
+    return _report(export_observation(args.id, args.output))

@@ -1,4 +1,4 @@
-"""Excel commands: ``bangfu export tasks|pairings|…`` and ``bangfu import tasks|teachers``.
+"""Excel commands: ``bangfu export tasks|pairings|…`` and ``bangfu import tasks|teachers|pairings|…``.
 
 ``export`` and ``import`` are shared subcommands: another module (the PDF
 archive) adds its own kinds to ``export`` through ``export_subparsers(sub)``.
@@ -15,7 +15,11 @@ from .base import open_store
 LEDGER_HELP = {
     "pairings": "师徒结对名册", "rotations": "轮训台账（含年度汇总）", "activities": "活动台账",
     "teachers": "教师名册", "targets": "指标完成情况",
+    "observations": "听课记录台账", "guidance": "指导记录台账",
 }
+DATED_LEDGERS = ("activities", "observations", "guidance")
+IMPORT_LEDGERS = {"pairings": "师徒结对名册", "rotations": "轮训台账", "activities": "活动台账",
+                  "observations": "听课记录台账", "guidance": "指导记录台账"}
 
 
 def _shared(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
@@ -36,7 +40,7 @@ def export_subparsers(sub: argparse._SubParsersAction) -> argparse._SubParsersAc
 
 def import_subparsers(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """The ``import`` command's subparsers (created on first call); add import kinds to it."""
-    return _shared(sub, "import", "从 Excel 导入任务清单或教师名册")
+    return _shared(sub, "import", "从 Excel 导入任务清单、教师名册或各类台账")
 
 
 def _date(text: str) -> dt.date:
@@ -57,12 +61,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     for kind, title in LEDGER_HELP.items():
         p = export.add_parser(kind, help=f"导出{title}")
         p.add_argument("-o", "--output", metavar="FILE", required=True)
-        if kind == "activities":
+        if kind in DATED_LEDGERS:
             p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_date)
             p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_date)
         p.set_defaults(func=cmd_export_ledger, kind=kind)
     imports = import_subparsers(sub)
-    for kind, title in (("tasks", "任务清单"), ("teachers", "教师名册")):
+    for kind, title in (("tasks", "任务清单"), ("teachers", "教师名册"), *IMPORT_LEDGERS.items()):
         p = imports.add_parser(kind, help=f"导入{title}（先显示将新增、更新、跳过的行）")
         p.add_argument("file", metavar="FILE")
         p.add_argument("--dry-run", action="store_true", help="只显示将要做的修改，不写入数据库")
@@ -84,7 +88,7 @@ def cmd_export_ledger(args) -> int:
     open_store(args, exclusive=False)
     title, export = LEDGERS[args.kind]
     options = {}
-    if args.kind == "activities":
+    if args.kind in DATED_LEDGERS:
         if args.date_from and args.date_to and args.date_from > args.date_to:
             raise InvalidInput("开始日期晚于结束日期，请检查 --from 和 --to。")
         options = {"date_from": args.date_from, "date_to": args.date_to}
@@ -99,7 +103,12 @@ def cmd_import(args) -> int:
     from ..core.excel_import_teachers import preview_teachers
 
     open_store(args, exclusive=not args.dry_run)
-    preview = (preview_tasks if args.kind == "tasks" else preview_teachers)(args.file)
+    if args.kind in IMPORT_LEDGERS:
+        from ..core.excel_import_ledgers import preview_ledger
+
+        preview = preview_ledger(args.kind, args.file)
+    else:
+        preview = (preview_tasks if args.kind == "tasks" else preview_teachers)(args.file)
     print(preview.report())
     if args.dry_run:
         print("（试运行：未写入数据库）")

@@ -13,6 +13,7 @@ from .excel_read import Grid, header_key, read_grid
 from .excel_tasks import plan_from_title
 from .fileio import CancelFn, ProgressFn, check_cancel
 from .models import Plan, Task, TaskCategory
+from .validation import date_problem
 
 TASK_FIELDS = (
     FieldSpec("category", "类别", ("类别", "任务类别", "类型", "项目类别", "重点任务类别", "任务分类")),
@@ -58,13 +59,18 @@ def parse_category(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _status(text: str) -> tuple[str | None, dt.date | None]:
+def _status(text: str) -> tuple[str | None, dt.date | None, str | None]:
+    """(status, completion date, problem with the date) from a 完成情况 text such as '已完成 2023-12-05'."""
     for word, status in STATUS_WORDS:
         if text.startswith(word):
             m = re.search(r"((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})", text)
-            day = dt.date(*(int(g) for g in m.groups())) if m else None
-            return status, day
-    return None, None
+            if not m:
+                return status, None, None
+            try:
+                return status, dt.date(*(int(g) for g in m.groups())), None
+            except ValueError:
+                return status, None, f"完成情况中的{date_problem(m.group(0)) or m.group(0)}，未记录完成日期"
+    return None, None, None
 
 
 def _sheet_title(grid: Grid, header_row: int) -> str:
@@ -111,7 +117,9 @@ def _build(preview: ImportPreview, plan_id: int | None, cancelled: CancelFn | No
     existing = list(Task.live().where(Task.plan == plan)) if plan.id else []
     by_code = {t.code: t for t in existing if t.code}
     by_text = {header_key(t.measure or t.stage_goal): t for t in existing}
+    # Everything a row is matched against is fetched once: the query count does not grow with the rows.
     cats = {c.name: c for c in TaskCategory.live().where(TaskCategory.plan == plan)} if plan.id else {}
+    cats_by_id = {c.id: c for c in cats.values()}
     position = max((t.position for t in existing), default=0)
     header = [header_key(t) for t in preview.headers]
     cols = {key: col for col, key in preview.mapping.items()}
@@ -159,13 +167,13 @@ def _build(preview: ImportPreview, plan_id: int | None, cancelled: CancelFn | No
             preview.rows.append(RowPlan(row_no, "skip", "", reason=f"与第 {seen[key]} 行重复（编号或内容相同）"))
             continue
         seen[key] = row_no
-        values = _values(preview, r, cols, cell, goal, measure)
+        values, warnings = _values(preview, r, cols, cell, goal, measure)
         target = by_code.get(code) if code else by_text.get(header_key(measure or goal))
         summary = f"{code} {(measure or goal).splitlines()[0][:40]}".strip()
         if target is None:
             position += 1
             task = Task(plan=plan, category=category, code=code, position=position, **values)
-            preview.rows.append(RowPlan(row_no, "add", summary, task))
+            preview.rows.append(RowPlan(row_no, "add", summary, task, warnings=warnings))
             continue
         changes = {}
         for name, value in values.items():
@@ -175,13 +183,18 @@ def _build(preview: ImportPreview, plan_id: int | None, cancelled: CancelFn | No
                     changes[name] = (str(old or ""), str(value))
                 setattr(target, name, value)
         if category is not None and (category.id is None or target.category_id != category.id):
-            changes["category"] = (target.category.name if target.category_id else "", category.name)
+            old_category = cats_by_id.get(target.category_id)
+            changes["category"] = (old_category.name if old_category else "", category.name)
             target.category = category
-        preview.rows.append(RowPlan(row_no, "update" if changes else "same", summary, target, changes))
+        preview.rows.append(RowPlan(row_no, "update" if changes else "same", summary, target, changes,
+                                    warnings=warnings))
     return preview
 
 
-def _values(preview: ImportPreview, r: int, cols: dict, cell: dict, goal: str, measure: str) -> dict:
+def _values(preview: ImportPreview, r: int, cols: dict, cell: dict, goal: str,
+            measure: str) -> tuple[dict, list[str]]:
+    """A row's field values, and warnings about what was kept as typed."""
+    warnings = []
     values = {"stage_goal": goal, "measure": measure,
               "responsible": join_unit_lines(cell.get("responsible", "")),
               "cooperating": join_unit_lines(cell.get("cooperating", "")),
@@ -196,12 +209,18 @@ def _values(preview: ImportPreview, r: int, cols: dict, cell: dict, goal: str, m
             deadline = parse_deadline(cell.get("deadline", "").replace("\n", ""))
             values.update(deadline_text=deadline.raw, due_date=deadline.due,
                           start_year=deadline.start_year, ongoing=deadline.ongoing)
-    status, done_on = _status(cell.get("completion", ""))
+            if deadline.raw.strip() and deadline.due is None and not deadline.ongoing:
+                # Never stored silently without a due date: the user is told, the text is kept as typed.
+                why = date_problem(deadline.raw) or f"“{deadline.raw}”没有可识别的截止日期"
+                warnings.append(f"完成时限{why}，已按原文保存，未设截止日期")
+    status, done_on, problem = _status(cell.get("completion", ""))
     if status:
         values["status"] = status
         if done_on:
             values["completed_on"] = done_on
-    return values
+    if problem:
+        warnings.append(problem)
+    return values, warnings
 
 
 def _category(parsed: tuple[str, str], cats: dict, plan: Plan, preview: ImportPreview) -> TaskCategory:

@@ -10,7 +10,7 @@ from .excel_import import FieldSpec, ImportPreview, RowPlan, find_header
 from .excel_read import header_key, read_grid
 from .fileio import CancelFn, ProgressFn, check_cancel
 from .models import Teacher, Unit
-from .queries import self_unit
+from .validation import phone_from_cell
 
 TEACHER_FIELDS = (
     FieldSpec("name", "姓名", ("姓名", "教师姓名", "名字")),
@@ -29,7 +29,6 @@ TEACHER_FIELDS = (
 TEXT_FIELDS = ("gender", "subject", "position", "title", "phone", "notes")
 BOOL_FIELDS = ("is_dual_qualified", "is_party_member", "is_leader", "is_helper")
 TRUE_WORDS = ("是", "√", "✓", "✔", "y", "yes", "1", "有", "true")
-PHONE_OK = re.compile(r"^[\d\-\s+()（）转]{5,}$")
 
 
 def as_bool(text: str) -> bool:
@@ -54,12 +53,15 @@ def _build(preview: ImportPreview, cancelled: CancelFn | None) -> ImportPreview:
     cols = {key: col for col, key in preview.mapping.items()}
     if "name" not in cols:
         raise InvalidInput("没有指定“姓名”列，无法导入教师名册。请在预览中把姓名所在的列对应到“姓名”。")
-    home = self_unit()
+    # Everything a row is matched against is fetched once: the query count does not grow with the rows.
     units: dict[str, Unit] = {}
+    units_by_id: dict[int, Unit] = {}
     for unit in Unit.live():
+        units_by_id[unit.id] = unit
         units.setdefault(unit.name, unit)
         if unit.short_name:
             units.setdefault(unit.short_name, unit)
+    home = next((u for u in units_by_id.values() if u.is_self), None)
     by_name: dict[str, list[Teacher]] = {}
     for teacher in Teacher.live():
         by_name.setdefault(teacher.name, []).append(teacher)
@@ -71,7 +73,7 @@ def _build(preview: ImportPreview, cancelled: CancelFn | None) -> ImportPreview:
         texts = preview.grid.texts[r]
         row_no = r + 1
         cell = {key: (texts[c] if c < len(texts) else "").replace("\n", "") for key, c in cols.items()}
-        if not any(texts) or [header_key(t) for t in texts] == header:
+        if not any(texts) or _repeats_header(texts, header):
             continue
         name = re.sub(r"\s+", "", cell["name"])
         if not name:
@@ -80,11 +82,13 @@ def _build(preview: ImportPreview, cancelled: CancelFn | None) -> ImportPreview:
         if len(name) > 20 or len(set(t for t in texts if t)) == 1 and len([t for t in texts if t]) > 1:
             preview.rows.append(RowPlan(row_no, "skip", "", reason=f"不是教师行：“{name[:20]}”"))
             continue
-        phone = re.sub(r"\s+", "", cell.get("phone", ""))
-        if phone and not PHONE_OK.match(phone):
-            preview.rows.append(RowPlan(row_no, "skip", name, reason=f"手机号码“{phone}”无法识别（可能被 Excel "
-                                        "显示成了科学计数法），请把该列设为文本后重新填写"))
-            continue
+        phone = ""
+        if "phone" in cols:
+            raw = preview.grid.values[r][cols["phone"]] if cols["phone"] < len(preview.grid.values[r]) else None
+            phone, problem = phone_from_cell(raw)
+            if problem:
+                preview.rows.append(RowPlan(row_no, "skip", name, reason=problem))
+                continue
         key = (name, phone)
         if key in seen:
             preview.rows.append(RowPlan(row_no, "skip", name, reason=f"与第 {seen[key]} 行重复"))
@@ -100,8 +104,8 @@ def _build(preview: ImportPreview, cancelled: CancelFn | None) -> ImportPreview:
             continue
         if target is None:
             teacher = Teacher(name=name, unit=unit or home, **{k: v for k, v in values.items() if v is not None})
-            preview.rows.append(RowPlan(row_no, "add", f"{name}（{(unit or home).name if unit or home else ''}）",
-                                        teacher))
+            where = unit or home
+            preview.rows.append(RowPlan(row_no, "add", f"{name}（{where.name}）" if where else name, teacher))
             continue
         changes = {}
         for field, value in values.items():
@@ -111,10 +115,19 @@ def _build(preview: ImportPreview, cancelled: CancelFn | None) -> ImportPreview:
             changes[field] = (_show(old), _show(value))
             setattr(target, field, value)
         if unit is not None and (unit.id is None or unit.id != target.unit_id):
-            changes["unit"] = (target.unit.name if target.unit_id else "", unit.name)
+            old_unit = units_by_id.get(target.unit_id)
+            changes["unit"] = (old_unit.name if old_unit else "", unit.name)
             target.unit = unit
         preview.rows.append(RowPlan(row_no, "update" if changes else "same", name, target, changes))
     return preview
+
+
+def _repeats_header(texts: list[str], header: list[str]) -> bool:
+    """True for the header row repeated on a later page (cheap test first: rows rarely repeat it)."""
+    first = next((i for i, h in enumerate(header) if h), None)
+    if first is None or first >= len(texts) or header_key(texts[first]) != header[first]:
+        return False
+    return [header_key(t) for t in texts] == header
 
 
 def _show(value) -> str:

@@ -214,3 +214,8 @@ LEDGERS = {
     "teachers": ("教师名册", export_teachers),
     "targets": ("指标完成情况", export_targets),
 }
+
+# 听课记录台账 and 指导记录台账 live in their own module; listed here so every menu and 报送 offers them.
+from .excel_ledgers_records import RECORD_LEDGERS  # noqa: E402
+
+LEDGERS.update(RECORD_LEDGERS)

@@ -14,23 +14,30 @@ import re
 import unicodedata
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.utils.escape import unescape
 
 from .errors import InvalidInput
+from .excel_guard import MAX_COLS, MAX_ROWS, MAX_UNPACKED_BYTES, SheetScan, damaged, scan_workbook  # noqa: F401
 from .fileio import CancelFn, ProgressFn, check_cancel
+from .text import clean_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-MAX_ROWS = 100_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def check_xlsx(path: str | os.PathLike) -> Path:
-    """Refuse a file that is missing, too big, or not an xlsx, with a message saying what to do."""
+    """Refuse a file that is missing, too big, not an xlsx, damaged or beyond the limits."""
+    return inspect_xlsx(path)[0]
+
+
+def inspect_xlsx(path: str | os.PathLike) -> tuple[Path, list[SheetScan]]:
+    """``check_xlsx``, also returning what the scan saw of each sheet (extent, merged ranges)."""
     path = Path(path)
     if not path.is_file():
         raise InvalidInput(f"找不到文件“{path}”。请检查文件名和所在文件夹。")
@@ -49,46 +56,27 @@ def check_xlsx(path: str | os.PathLike) -> Path:
         raise InvalidInput(
             f"“{path.name}”不是 Excel 工作簿（.xlsx），可能是改了扩展名的 CSV 或网页文件。"
             "请用 Excel 或 WPS 打开它，“另存为” Excel 工作簿（*.xlsx）后再导入。")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-            broken = archive.testzip()
-            dtd = broken is None and any(_has_dtd(archive, info) for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise InvalidInput(
-            f"“{path.name}”不完整或已损坏（可能下载中断）。请重新下载或向发件人索取该文件后再导入。") from None
-    if broken is not None:
-        raise InvalidInput(f"“{path.name}”已损坏（{broken} 无法读取）。请重新下载该文件后再导入。")
-    if dtd:
-        # No real workbook declares a DTD; with lxml, openpyxl would expand its entities.
-        raise InvalidInput(f"“{path.name}”含有不安全的 XML 内容（实体声明），已拒绝读取。"
-                           "请在 Excel/WPS 中打开后另存为新的 .xlsx 文件再导入。")
-    if "xl/workbook.xml" not in names:
-        raise InvalidInput(
-            f"“{path.name}”是压缩文件，但不是 Excel 工作簿。请确认选择了正确的 .xlsx 文件。")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise InvalidInput(f"“{path.name}”解压后过大，无法安全读取。请只保留需要的工作表后再导入。")
-    return path
+    return path, scan_workbook(path)
 
 
-def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """True when an XML part starts with a DOCTYPE or ENTITY declaration."""
-    if not info.filename.endswith((".xml", ".rels")):
-        return False
-    with archive.open(info) as handle:
-        head = handle.read(4096).upper()
-    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+def open_workbook_safely(path: str | os.PathLike, *, data_only: bool = False,
+                         read_only: bool = False) -> openpyxl.Workbook:
+    """Load a workbook someone else wrote, after ``check_xlsx`` refused damage and bombs.
+
+    Every reader of outside workbooks (imports, previews, bureau templates) opens
+    them here, so the limits hold everywhere; whatever still goes wrong while
+    loading is a Chinese ``InvalidInput``, never a traceback.
+    """
+    return _load(check_xlsx(path), data_only=data_only, read_only=read_only)
 
 
-def load_xlsx(path: str | os.PathLike) -> openpyxl.Workbook:
-    """Open a checked xlsx for reading (styles and merged cells included)."""
-    path = check_xlsx(path)
-    _check_row_counts(path)
+def _load(path: Path, *, data_only: bool, read_only: bool) -> openpyxl.Workbook:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
-            return openpyxl.load_workbook(path, data_only=True)
+            return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
+    except (zipfile.BadZipFile, zlib.error, KeyError, IndexError, EOFError) as exc:
+        raise damaged(path, type(exc).__name__) from exc
     except ValueError as exc:  # defusedxml rejects entity tricks with ValueError
         raise InvalidInput(f"“{path.name}”的内容无法安全读取（{exc}）。请在 Excel/WPS 中另存为新文件后再导入。") from exc
     except Exception as exc:  # noqa: BLE001 - any parse failure is a bad file for the user
@@ -96,27 +84,9 @@ def load_xlsx(path: str | os.PathLike) -> openpyxl.Workbook:
                            "请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。") from exc
 
 
-def _check_row_counts(path: Path) -> None:
-    """Count rows in read-only mode first, so a huge sheet is refused before it fills memory."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001
-        raise InvalidInput(f"无法读取“{path.name}”：文件格式有误（{type(exc).__name__}）。"
-                           "请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。") from exc
-    try:
-        for ws in wb.worksheets:
-            if not hasattr(ws, "reset_dimensions"):
-                continue  # a chart sheet
-            ws.reset_dimensions()  # WPS may declare A1:A1 for a full sheet
-            for count, _ in enumerate(ws.iter_rows(values_only=True), start=1):
-                if count > MAX_ROWS:
-                    raise InvalidInput(
-                        f"工作表“{ws.title}”超过 {MAX_ROWS:,} 行，无法导入。"
-                        "请删除多余的空行或把数据拆分到几个文件后再导入。")
-    finally:
-        wb.close()
+def load_xlsx(path: str | os.PathLike) -> openpyxl.Workbook:
+    """Open a checked xlsx for reading values (styles and merged cells included)."""
+    return open_workbook_safely(path, data_only=True)
 
 
 def cell_text(value: Any) -> str:
@@ -135,7 +105,11 @@ def cell_text(value: Any) -> str:
         if value.is_integer():
             return str(int(value))
         return repr(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = str(value)
+    if "_x" in text:
+        # Excel stores characters XML cannot hold (Word's \x0b line break) as _x000B_; openpyxl leaves them so.
+        text = unescape(text)
+    text = clean_text(text).replace("\u00a0", " ")
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
@@ -160,32 +134,52 @@ class Grid:
 
 def read_grid(path: str | os.PathLike, sheet: str | None = None, *,
               progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> Grid:
-    """Read one sheet (the named one, or the first with data) into a ``Grid``."""
-    wb = load_xlsx(path)
+    """Read one sheet (the named one, or the first with data) into a ``Grid``.
+
+    The sheet is streamed in openpyxl's read-only mode (no cell objects); the
+    merged ranges, which read-only mode ignores, come from the guard's scan.
+    """
+    path, scans = inspect_xlsx(path)
+    tables = [s for s in scans if not s.chart]
+    if sheet is not None:
+        scan = next((s for s in scans if s.name == sheet), None)
+        if scan is None:
+            raise InvalidInput(f"工作簿中没有名为“{sheet}”的工作表。")
+        if scan.chart:
+            raise InvalidInput(f"“{sheet}”是图表，不是数据表。请选择含有数据的工作表。")
+    elif not tables:
+        raise InvalidInput(f"“{path.name}”中没有数据表（只有图表）。请确认选择了正确的文件。")
+    else:
+        scan = next((s for s in tables if s.max_row > 1 or s.max_col > 1), tables[0])
+    wb = _load(path, data_only=True, read_only=True)
     try:
-        if sheet is not None:
-            if sheet not in wb.sheetnames:
-                raise InvalidInput(f"工作簿中没有名为“{sheet}”的工作表。")
-            ws = wb[sheet]
-        else:
-            ws = next((w for w in wb.worksheets if w.max_row > 1 or w.max_column > 1), wb.worksheets[0])
-        values = [list(row) for row in ws.iter_rows(values_only=True)]
-        total = len(values)
-        for done, row in enumerate(values):
+        ws = wb[scan.name]
+        ws.reset_dimensions()  # WPS may declare A1:A1 for a full sheet
+        values = []
+        for done, row in enumerate(ws.iter_rows(values_only=True)):
             if done % 500 == 0:
                 check_cancel(cancelled)
                 if progress:
-                    progress(done, total)
-        for merged in ws.merged_cells.ranges:
-            top = values[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= total else None
-            for r in range(merged.min_row, min(merged.max_row, total) + 1):
-                row = values[r - 1]
-                for c in range(merged.min_col, merged.max_col + 1):
-                    if c - 1 < len(row):
-                        row[c - 1] = top
-        texts = [[cell_text(v) for v in row] for row in values]
-        if progress:
-            progress(total, total)
-        return Grid(ws.title, texts, values)
+                    progress(done, scan.max_row)
+            values.append(list(row))
+        title = ws.title
     finally:
         wb.close()
+    _fill_merges(values, scan.merges)
+    texts = [[cell_text(v) for v in row] for row in values]
+    if progress:
+        progress(len(values), len(values))
+    return Grid(title, texts, values)
+
+
+def _fill_merges(values: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> None:
+    """Square the grid (as a full load shows it) and give every cell of a merged range its top-left value."""
+    width = max([len(r) for r in values] + [m[2] for m in merges], default=0)
+    height = max([len(values)] + [m[3] for m in merges])
+    values.extend([] for _ in range(height - len(values)))
+    for row in values:
+        row.extend([None] * (width - len(row)))
+    for min_col, min_row, max_col, max_row in merges:
+        top = values[min_row - 1][min_col - 1]
+        for r in range(min_row, max_row + 1):
+            values[r - 1][min_col - 1:max_col] = [top] * (max_col - min_col + 1)

@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import InvalidInput
 from .excel_common import CATEGORY_FILL, column_width, fit_row, put, save_workbook
-from .excel_read import check_xlsx
+from .excel_read import open_workbook_safely
 from .fileio import CancelFn, ProgressFn, check_cancel
 
 HEADER_MARKS = ("单位", "联系人", "职务", "办公电话", "手机号码", "填报日期", "标题")
@@ -69,8 +69,7 @@ def find_repeat_row(ws: Worksheet) -> int | None:
 def fill_template(template: str | os.PathLike, data: TemplateData, dest: str | os.PathLike, *,
                   progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> None:
     """Fill ``template`` with ``data`` and save the result to ``dest`` (the template is not changed)."""
-    check_xlsx(template)
-    wb = openpyxl.load_workbook(template)
+    wb = open_workbook_safely(template)
     target = None
     for ws in wb.worksheets:
         if target is None and find_repeat_row(ws) is not None:
@@ -198,8 +197,7 @@ def _merge_categories(ws: Worksheet, r0: int, plan: Sequence, marks_by_col: dict
 
 def template_marks(path: str | os.PathLike) -> set[str]:
     """Every mark a template workbook uses (shown to the user when picking a template)."""
-    check_xlsx(path)
-    wb = openpyxl.load_workbook(path)
+    wb = open_workbook_safely(path)
     found = set()
     for ws in wb.worksheets:
         for row in ws.iter_rows():

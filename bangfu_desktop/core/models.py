@@ -355,6 +355,8 @@ class Observation(TrashableModel):
     notes = TextField(default="")  # 听课记录
     evaluation = TextField(default="")  # 评价与建议
     activity = ForeignKeyField(Activity, null=True, backref="observations", on_delete="SET NULL")
+    grade = CharField(default="")  # 等级: 优/良/中/差 or empty
+    scores = JSONField(default=list)  # [{"name", "max", "score"}], the criteria as scored (core.observations)
 
     def describe(self) -> str:
         return f"听课记录：{self.date} {self.topic}"

@@ -123,6 +123,82 @@ def save_many(records: Iterable[Model], action: str = "导入") -> int:
     return count
 
 
+def add_many(records: Iterable[Model], action: str = "导入", batch: int = 200) -> int:
+    """Insert many new records with their audit entries, one statement per batch (imports).
+
+    The same result as ``save_many``, at the cost of a few statements per
+    hundred records instead of two per record; every record gets its id.
+    """
+    records = list(records)
+    user = current_user()
+    with database.atomic():
+        start = 0
+        while start < len(records):
+            model, rows, chunk = type(records[start]), [], []
+            keys = None
+            for record in records[start:start + batch]:
+                data = record.__data__.copy()
+                record._populate_unsaved_relations(data)
+                data.pop(model._meta.primary_key.name, None)
+                if type(record) is not model or (keys is not None and data.keys() != keys):
+                    break  # one statement needs one model and one set of columns
+                keys = data.keys()
+                rows.append(data)
+                chunk.append(record)
+            ids = sorted(row[0] for row in model.insert_many(rows).returning(model._meta.primary_key)
+                         .tuples().execute())
+            entries = []
+            for record, new_id in zip(chunk, ids):
+                record._pk = new_id
+                record._dirty.clear()
+                summary = record.describe() if hasattr(record, "describe") else ""
+                entries.append({"at": now(), "user": user, "table": model._meta.table_name,
+                                "record_id": new_id, "action": action, "summary": summary[:250], "changes": {}})
+            AuditLog.insert_many(entries).execute()
+            start += len(chunk)
+    if records:
+        _note_change(len(records))
+    return len(records)
+
+
+def update_many(records: Iterable[Model], action: str = "修改", batch: int = 200) -> int:
+    """Update many existing records as ``save`` does (what changed is audited), a few statements per batch."""
+    records = list(records)
+    user, count = current_user(), 0
+    with database.atomic():
+        for start in range(0, len(records), batch):
+            by_model: dict[type, list[Model]] = {}
+            for record in records[start:start + batch]:
+                by_model.setdefault(type(record), []).append(record)
+            for model, items in by_model.items():
+                pk = model._meta.primary_key
+                old = {o.get_id(): o for o in model.select().where(pk.in_([r.get_id() for r in items]))}
+                changed, entries, names = [], [], set()
+                for record in items:
+                    before, after = field_values(old[record.get_id()]), field_values(record)
+                    changes = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
+                    if not changes:
+                        continue
+                    if hasattr(record, "updated_at"):
+                        record.updated_at = now()
+                        names.add("updated_at")
+                    names.update(changes)
+                    changed.append(record)
+                    summary = record.describe() if hasattr(record, "describe") else ""
+                    entries.append({"at": now(), "user": user, "table": model._meta.table_name,
+                                    "record_id": record.get_id(), "action": action, "summary": summary[:250],
+                                    "changes": changes})
+                if changed:
+                    model.bulk_update(changed, fields=sorted(names))
+                    AuditLog.insert_many(entries).execute()
+                    for record in changed:
+                        record._dirty.clear()
+                    count += len(changed)
+    if count:
+        _note_change(count)
+    return count
+
+
 def trash(record: TrashableModel) -> TrashableModel:
     """Move a record to the recycle bin (回收站); it can be restored."""
     with database.atomic():

@@ -36,6 +36,8 @@ OPTIONS: dict[str, Option] = {
         Option("smtp.user", str, "", "发信账号"),
         Option("smtp.password", str, "", "发信密码或授权码"),
         Option("smtp.sender", str, "", "发件人地址（留空则用发信账号）"),
+        Option("observation.criteria", str, "教学目标 10\n教学内容 20\n教学方法 20\n教学过程 20\n教学效果 20\n教师素养 10",
+               "听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"),
     )
 }
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
+from typing import Any
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
@@ -55,4 +57,63 @@ def check_range(start: dt.date | None, end: dt.date | None) -> str | None:
     """A Chinese message when an end date lies before its start date."""
     if start and end and end < start:
         return f"结束日期 {end:%Y-%m-%d} 早于开始日期 {start:%Y-%m-%d}，请检查"
+    return None
+
+
+PHONE_TEXT_RE = re.compile(r"^\+?[\d\-()（）转]{5,}$")
+MAX_PHONE_DIGITS = 15  # Excel keeps 15 significant digits; a longer "number" was never typed as one
+
+
+def phone_from_cell(value: Any) -> tuple[str, str | None]:
+    """A phone number read from a workbook cell, and a Chinese problem when it cannot be one.
+
+    A number cell holding 13800000000 is fine; 1e300, a negative number, a
+    fraction (13800000000.5) or text like 1.38E+10 is refused with advice.
+    """
+    advice = "请把该列设为“文本”格式后重新填写号码"
+    if value is None or value == "":
+        return "", None
+    if isinstance(value, bool):
+        return "", f"手机号码“{'是' if value else '否'}”不是号码，{advice}"
+    if isinstance(value, (int, float)):
+        shown = str(value)
+        if isinstance(value, float):
+            shown = str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.15g}"
+        if isinstance(value, float) and not math.isfinite(value):
+            return "", f"手机号码“{shown}”不是号码，{advice}"
+        if value < 0:
+            return "", f"手机号码“{shown}”是负数，请填写正确的号码"
+        if isinstance(value, float) and not value.is_integer():
+            return "", f"手机号码“{shown}”带有小数（可能被 Excel 显示成了科学计数法），{advice}"
+        if value >= 10 ** MAX_PHONE_DIGITS:
+            return "", f"手机号码“{shown}”位数过多（可能被 Excel 显示成了科学计数法），{advice}"
+        return str(int(value)), None
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+    if not text:
+        return "", None
+    if text.startswith("-"):
+        return "", f"手机号码“{text}”是负数，请填写正确的号码"
+    if not PHONE_TEXT_RE.match(text):
+        return "", f"手机号码“{text}”无法识别（可能被 Excel 显示成了科学计数法），{advice}"
+    if sum(ch.isdigit() for ch in text) > MAX_PHONE_DIGITS + 5:
+        return "", f"手机号码“{text[:24]}…”位数过多，请填写正确的号码"
+    return text, None
+
+
+_DATE_PIECE_RE = re.compile(
+    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?!\d)(?:\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?|\s*月)?")
+
+
+def date_problem(text: str) -> str | None:
+    """A Chinese message when ``text`` names a date that does not exist (2023年13月, 2023-02-30)."""
+    for m in _DATE_PIECE_RE.finditer(unicodedata.normalize("NFKC", text or "")):
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            return f"“{m.group(0)}”的月份 {month} 不存在"
+        if m.group(3) is not None:
+            day = int(m.group(3))
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return f"“{m.group(0)}”的日期不存在（{year}年{month}月没有{day}日）"
     return None

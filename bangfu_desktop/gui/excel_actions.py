@@ -9,6 +9,7 @@ The non-modal pieces (``ImportPreviewDialog``, ``run_*`` helpers) take an
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..core import queries, settings
 from ..core.excel_import import ImportPreview, ImportResult, apply_import
+from ..core.excel_import_ledgers import preview_ledger
 from ..core.excel_import_tasks import preview_tasks
 from ..core.excel_import_teachers import preview_teachers
 from ..core.excel_ledgers import LEDGERS
@@ -43,6 +46,12 @@ XLSX_PATTERN = "Excel 工作簿 (*.xlsx)"
 IMPORTERS = {"tasks": ("任务清单", preview_tasks), "teachers": ("教师名册", preview_teachers)}
 # Which table the bus announces after an import.
 IMPORT_CHANGES = {"tasks": "task", "teachers": "teacher"}
+# The ledgers read back through core.excel_import_ledgers (menu 导入台账).
+LEDGER_IMPORTS = {"pairings": "师徒结对名册", "rotations": "轮训台账", "activities": "活动台账",
+                  "observations": "听课记录台账", "guidance": "指导记录台账"}
+IMPORTERS.update({kind: (name, partial(preview_ledger, kind)) for kind, name in LEDGER_IMPORTS.items()})
+IMPORT_CHANGES.update({"pairings": "pairing", "rotations": "rotation", "activities": "activity",
+                       "observations": "observation", "guidance": "guidance"})
 
 
 def default_name(content: str, day: dt.date | None = None) -> str:
@@ -220,12 +229,21 @@ def show_preview(parent: QWidget, preview: ImportPreview) -> None:
 
 
 def import_workbook(parent: QWidget, kind: str) -> None:
-    """导入 ``kind`` ("tasks" or "teachers"): pick a file, preview, confirm, write."""
+    """导入 ``kind`` (a key of IMPORTERS): pick a file, preview, confirm, write."""
     name, _ = IMPORTERS[kind]
     path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入%s") % name, str(Path.home()),
                                           parent.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
     if path:
         run_preview(parent, kind, path, lambda preview: show_preview(parent, preview))
+
+
+def add_ledger_imports(menu: QMenu, window: QWidget) -> QMenu:
+    """A 导入台账 submenu: each ledger read back (our export or a bureau's sheet) with the preview."""
+    submenu = menu.addMenu(window.tr("导入台账"))
+    for kind, name in LEDGER_IMPORTS.items():
+        action = submenu.addAction(window.tr("%s…") % name)
+        action.triggered.connect(lambda _=False, k=kind: import_workbook(window, k))
+    return submenu
 
 
 # -- 报送 ----------------------------------------------------------------------------------

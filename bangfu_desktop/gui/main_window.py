@@ -11,6 +11,7 @@ from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
 from .excel_actions import export_ledger, export_submission_dialog, export_tasks_workbook, import_workbook
+from .excel_actions import add_ledger_imports
 from .operations import run_op, wait_for_jobs
 from .settings_store import qsettings
 from . import undo
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._add(excel_menu, "导出任务清单…", lambda: export_tasks_workbook(self))
         self._add(excel_menu, "导入任务清单…", self.import_tasks)
         self._add(excel_menu, "导入教师名册…", lambda: import_workbook(self, "teachers"))
+        add_ledger_imports(excel_menu, self)
         ledger_menu = excel_menu.addMenu(self.tr("导出台账"))
         for kind, (name, _) in LEDGERS.items():
             self._add(ledger_menu, name + "…", lambda _=False, k=kind: export_ledger(self, k))

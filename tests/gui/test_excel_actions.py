@@ -82,3 +82,28 @@ def test_main_window_has_excel_menu(demo_store, qtbot):
     assert "师徒结对名册…" in [a.text() for a in ledger_menu.actions()]
     assert win.pages and any(getattr(p, "excel_action", None) for p in win.pages.values())
     wait_for_jobs()
+
+
+def test_ledger_imports_in_the_menu_and_preview(demo_store, qtbot, tmp_path):
+    """导入台账 lists every ledger; a 听课记录台账 read back previews as unchanged rows and imports nothing new."""
+    from bangfu_desktop.core.excel_ledgers import LEDGERS
+    from bangfu_desktop.core.models import Observation
+    from bangfu_desktop.gui.excel_actions import run_preview
+
+    win = MainWindow(demo_store)
+    qtbot.addWidget(win)
+    menus = {a.text(): a.menu() for a in win.menuBar().actions()}
+    imports = next(a.menu() for a in menus["Excel(&X)"].actions() if a.text() == "导入台账")
+    assert [a.text() for a in imports.actions()] == ["师徒结对名册…", "轮训台账…", "活动台账…",
+                                                     "听课记录台账…", "指导记录台账…"]
+    ledgers = next(a.menu() for a in menus["Excel(&X)"].actions() if a.text() == "导出台账")
+    assert {"听课记录台账…", "指导记录台账…"} <= {a.text() for a in ledgers.actions()}
+    path = LEDGERS["observations"][1](tmp_path / "听课.xlsx")
+    previews = []
+    run_preview(win, "observations", str(path), previews.append)
+    qtbot.waitUntil(lambda: bool(previews), timeout=20000)
+    dialog = ImportPreviewDialog(previews[0])
+    qtbot.addWidget(dialog)
+    assert f"未变 {Observation.live().count()} 条" in dialog.text.toPlainText()
+    assert not dialog.confirm_button.isEnabled()
+    wait_for_jobs()

@@ -24,6 +24,8 @@ from .document import Marker
 from .exports import NO_UNIT, write_pdf
 from .fonts import register_font
 from .forms import fmt_date, mm_widths, title_block
+from .guidance import guidance_entry
+from .observation import observation_entries
 from .pairing import agreement_story, pairing_roster_story
 from .rotation import rotation_form_story, rotation_ledger_story
 from .selection import (SECTIONS, ArchiveSelection, selected_activities, selected_pairings, selected_plans,
@@ -58,14 +60,19 @@ def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext)
     if kind == "activities":
         return [Entry(f"activity:{a.id}", f"活动记录表：{a.title}", fmt_date(a.date),
                       lambda a=a: activity_story(a, ctx)) for a in selected_activities(selection, period)]
+    if kind == "observations":
+        return [Entry(*entry) for entry in observation_entries(period, selection.ids, ctx)]
     if kind == "pairings":
         pairings = selected_pairings(selection, period)
         if not pairings:
             return []
         entries = [Entry("pairings:roster", "师徒结对名册", label,
                          lambda: pairing_roster_story(pairings, ctx))]
-        return entries + [Entry(f"agreement:{p.id}", f"师徒结对协议书：{p.mentor.name}—{p.apprentice.name}",
-                                fmt_date(p.start_date), lambda p=p: agreement_story(p, ctx)) for p in pairings]
+        for p in pairings:  # each 协议书 is followed by its pairing's 指导记录表
+            entries.append(Entry(f"agreement:{p.id}", f"师徒结对协议书：{p.mentor.name}—{p.apprentice.name}",
+                                 fmt_date(p.start_date), lambda p=p: agreement_story(p, ctx)))
+            entries.append(Entry(*guidance_entry(p, period, ctx)))
+        return entries
     rotations = selected_rotations(selection, period)
     if not rotations:
         return []

@@ -14,6 +14,7 @@ SECTIONS: dict[str, str] = {
     "tasks": "任务清单",
     "targets": "指标完成情况",
     "activities": "活动记录",
+    "observations": "听课记录",
     "pairings": "师徒结对",
     "rotations": "轮训",
 }

@@ -6,12 +6,14 @@ import datetime as dt
 
 from ...core import records
 from ...core.models import Observation, ObservationObserver, database
+from ...core.observations import GRADES
 from ...core.vocab import LESSON_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
 from ..dialogs.pickers import CheckList
 from ..table_model import Column
 from .base import RecordTab
 from .common import edit_with_form, teacher_choices
+from .observation_score import ScoreInputs
 
 # Row: (id, date, period, teacher, subject, grade_class, topic, lesson_type, observers)
 COLUMNS = [
@@ -43,8 +45,9 @@ def observation_fields() -> list[FieldSpec]:
         FieldSpec("topic", "课题", required=True),
         FieldSpec("lesson_type", "课型", "editcombo", choices=LESSON_TYPES),
         FieldSpec("observers_text", "其他听课人（名册外）"),
-        FieldSpec("notes", "听课记录", "multiline"),
+        FieldSpec("notes", "教学过程（听课记录）", "multiline"),
         FieldSpec("evaluation", "评价与建议", "multiline"),
+        FieldSpec("grade", "等级", "combo", choices=[("（不评等级）", ""), *((g, g) for g in GRADES)]),
     ]
 
 
@@ -58,6 +61,14 @@ class ObservationForm(RecordForm):
             self.observers.set_checked([o.teacher_id for o in ObservationObserver.select().where(
                 ObservationObserver.observation == self.record.id)])
         form.addRow(self.tr("听课人"), self.observers)
+        self.score_inputs = ScoreInputs(self.record.scores if self.record is not None else None)
+        form.addRow(self.tr("课堂评分"), self.score_inputs)
+
+    def read_values(self):
+        """The fields, plus the points per criterion (stored with the record)."""
+        values, errors = super().read_values()
+        values["scores"] = self.score_inputs.scores()
+        return values, errors
 
     def extra_errors(self, values):
         if not self.observers.checked() and not values.get("observers_text"):
@@ -76,6 +87,7 @@ class ObservationsTab(RecordTab):
     model_class = Observation
     columns = COLUMNS
     watched = ("observation", "teacher")
+    archive_kind = "observations"  # 打印/导出档案: the selected records, one 听课记录表 per page
 
     def fetch_rows(self) -> list[tuple]:
         return [tuple(r) for r in database.execute_sql(ROWS_SQL).fetchall()]

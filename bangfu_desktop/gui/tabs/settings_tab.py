@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import records, settings
+from ...core.errors import InvalidInput
 from ...core.models import Unit, database
+from ...core.observations import parse_criteria
 from ...core.queries import self_unit
 from ...core.terms import SchoolCalendar
 from ...core.validation import check_mobile, normalise_mobile
@@ -91,6 +94,14 @@ class SettingsTab(QWidget):
         send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
         layout.addWidget(send_box)
 
+        score_box = QGroupBox(self.tr("听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"))
+        score_form = QFormLayout(score_box)
+        self.criteria = QPlainTextEdit()
+        self.criteria.setObjectName("observation_criteria")
+        self.criteria.setMaximumHeight(120)
+        score_form.addRow(self.tr("评分项目"), self.criteria)
+        layout.addWidget(score_box)
+
         self.message = QLabel()
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
@@ -126,6 +137,7 @@ class SettingsTab(QWidget):
         self.backup_keep.setValue(settings.get("backup.keep"))
         self.backup_every.setValue(settings.get("backup.every"))
         self.bureau_email.setText(settings.get("bureau.email"))
+        self.criteria.setPlainText(settings.get("observation.criteria"))
 
     def _show_unit(self, unit: Unit | None) -> None:
         for name, edit in self.unit_edits.items():
@@ -152,6 +164,10 @@ class SettingsTab(QWidget):
         for edit, label in ((self.autumn, "秋季学期"), (self.spring, "春季学期")):
             if SchoolCalendar.parse_month_day(edit.text(), (0, 0)) == (0, 0):
                 problems.append(self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text()))
+        try:
+            parse_criteria(self.criteria.toPlainText())
+        except InvalidInput as exc:
+            problems.append(str(exc).rstrip("。"))
         email = self.bureau_email.text().strip()
         if email and ("@" not in email or " " in email):
             problems.append(self.tr("邮箱“%s”格式不对") % email)
@@ -182,6 +198,7 @@ class SettingsTab(QWidget):
             settings.put("backup.keep", self.backup_keep.value())
             settings.put("backup.every", self.backup_every.value())
             settings.put("bureau.email", self.bureau_email.text().strip())
+            settings.put("observation.criteria", self.criteria.toPlainText().strip() or "无")
         self.message.setStyleSheet("color:#1b5e20")
         self.message.setText(self.tr("已保存。"))
         bus.changed.emit("unit")
