@@ -190,13 +190,15 @@ class Dashboard:
     targets: list[TargetProgress]
     quota: RotationQuota
     coverage: RotationCoverage | None
+    rounds: list = field(default_factory=list)  # 报送批次 received from a bureau (exchange.rounds.RoundDue)
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
         return {"today": self.today.isoformat(), "semester": self.semester.label,
                 "rules": [r.as_dict() for r in self.rules], "overdue": [t.as_dict() for t in self.overdue],
                 "upcoming": [t.as_dict() for t in self.upcoming], "targets": [t.as_dict() for t in self.targets],
-                "quota": self.quota.as_dict(), "coverage": self.coverage.as_dict() if self.coverage else None}
+                "quota": self.quota.as_dict(), "coverage": self.coverage.as_dict() if self.coverage else None,
+                "rounds": [r.as_dict() for r in self.rounds]}
 
 
 def dashboard(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> Dashboard:
@@ -211,4 +213,11 @@ def dashboard(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> Dashbo
         today=today, semester=semester, rules=figures.rules,
         overdue=overdue, upcoming=upcoming, targets=figures.targets,
         quota=rotation_quota(today.year), coverage=rotation_coverage(by) if by else None,
+        rounds=_received_rounds(today),
     )
+
+
+def _received_rounds(today: dt.date) -> list:
+    from .exchange.rounds import received_rounds
+
+    return received_rounds(today)

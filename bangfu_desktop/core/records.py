@@ -110,8 +110,12 @@ def audit(record: Model | None, action: str, changes: dict | None = None,
     )
 
 
-def save(record: Model) -> Model:
-    """Insert or update ``record`` (its text cleaned) and log what changed; return it."""
+def save(record: Model, *, correction: str = "") -> Model:
+    """Insert or update ``record`` and log what changed; return it.
+
+    A record in a period the bureau accepted changes only with a ``correction``
+    reason (更正); without one, ``CorrectionRequired`` is raised and nothing is written.
+    """
     clean_fields(record)
     with database.atomic():
         if record.get_id() is None:
@@ -123,12 +127,23 @@ def save(record: Model) -> Model:
             changes = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
             if not changes:
                 return record
+            corrected = _is_correction(old, record, correction)
             if hasattr(record, "updated_at"):
                 record.updated_at = now()
             record.save()
-            audit(record, "修改", changes)
+            if corrected:
+                audit(record, "更正", {**changes, "更正原因": correction.strip()})
+            else:
+                audit(record, "修改", changes)
     _note_change()
     return record
+
+
+def _is_correction(old: Model, new: Model, correction: str) -> bool:
+    """True when the change is a 更正 of an accepted period (raises when the reason is missing)."""
+    from .exchange.receipts import check_lock
+
+    return check_lock(old, new, correction)
 
 
 def save_many(records: Iterable[Model], action: str = "导入") -> int:

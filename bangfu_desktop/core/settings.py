@@ -36,6 +36,13 @@ OPTIONS: dict[str, Option] = {
         Option("archive.compiler", str, "", "立卷人"),
         Option("archive.checker", str, "", "检查人"),
         Option("archive.stamp", int, 0, "在每份材料首页加盖归档章（1 是，0 否）"),
+        Option("exchange.database_id", str, "", "本数据库标识（数据包用）"),
+        Option("smtp.host", str, "", "发信服务器（SMTP）地址"),
+        Option("smtp.port", int, 465, "发信服务器端口"),
+        Option("smtp.security", str, "ssl", "加密方式（ssl / starttls / none）"),
+        Option("smtp.user", str, "", "发信账号"),
+        Option("smtp.password", str, "", "发信密码或授权码"),
+        Option("smtp.sender", str, "", "发件人地址（留空则用发信账号）"),
         Option("observation.criteria", str, "教学目标 10\n教学内容 20\n教学方法 20\n教学过程 20\n教学效果 20\n教师素养 10",
                "听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"),
     )

@@ -17,6 +17,7 @@ from .settings_store import qsettings
 from . import undo
 from .dialogs.recycle_bin import RecycleBinDialog
 from .tabs.activities import ActivitiesTab
+from .tabs.bureau import add_exchange_ui
 from .tabs.overview import OverviewTab
 from .tabs.pairings import PairingsTab
 from .tabs.rotations import RotationsTab
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, page.title)
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        add_exchange_ui(self)
         self.db_label = QLabel()
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
