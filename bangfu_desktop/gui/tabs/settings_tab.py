@@ -124,9 +124,7 @@ class SettingsTab(QWidget):
     def reload(self) -> None:
         """Show the stored settings."""
         self.unit_picker.blockSignals(True)
-        self.unit_picker.clear()
-        for text, value in unit_choices():
-            self.unit_picker.addItem(text, value)
+        self.unit_picker.set_choices(unit_choices())
         unit = self_unit()
         self.unit_picker.set_value(unit.id if unit else None)
         self.unit_picker.blockSignals(False)
