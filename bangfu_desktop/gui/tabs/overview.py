@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import demo
+from ...core import demo, records
 from ...core.compliance import evaluate_rules
-from ...core.models import Activity, Plan, Task, Teacher
+from ...core.models import Activity, FrequencyRule, Plan, Task, Teacher
+from ...core.rule_suggest import SuggestedRule, suggest_rules
 from ...core.overview import dashboard
 from ...core.terms import load_calendar
 from ..bus import bus
@@ -62,7 +63,80 @@ def overview_data(today: dt.date, semester: tuple[int, int] | None) -> dict:
     rules = board.rules
     if semester is not None and board.semester != load_calendar().semester(*semester):
         rules = evaluate_rules(selection=load_calendar().semester(*semester), today=today)
-    return {"empty": False, "board": board, "rules": rules}
+    return {"empty": False, "board": board, "rules": rules, "suggestions": rule_suggestions()}
+
+
+def rule_suggestions() -> list[tuple[int, str, list[SuggestedRule]]]:
+    """(plan id, title, rules its task texts state) for every live plan that has no rules yet."""
+    with_rules = {pid for (pid,) in FrequencyRule.live(FrequencyRule.plan).distinct().tuples()}
+    plans = Plan.live(Plan.id, Plan.title).order_by(Plan.id).tuples()
+    return [(pid, title, suggest_rules(pid)) for pid, title in plans if pid not in with_rules]
+
+
+def adopt_rule(suggestion: SuggestedRule) -> int:
+    """Save a proposed rule as the plan's own (worker thread); returns its id."""
+    return records.save(suggestion.as_rule()).id
+
+
+class SuggestionsPanel(QWidget):
+    """Plans without 频次要求: says so and lists the rules found in their task texts."""
+
+    # Emitted with a suggestion when 采用 is pressed.
+    adopt = Signal(object)
+    # Emitted with a suggestion when 修改后采用… is pressed.
+    adopt_edited = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("rule_suggestions")
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.adopt_buttons: list[QPushButton] = []
+
+    def show_plans(self, plans: list[tuple[int, str, list[SuggestedRule]]]) -> None:
+        """Rebuild the panel for these plans (hidden when every plan has rules)."""
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                _clear(item.layout())
+        self.adopt_buttons = []
+        for _, title, suggestions in plans:
+            head = QLabel()
+            head.setWordWrap(True)
+            head.setStyleSheet("color:#8a4b00; font-weight:bold;")
+            if suggestions:
+                head.setText(self.tr("方案“%s”还没有频次要求。从任务文字中找到 %d 条，可逐条采用：")
+                             % (title, len(suggestions)))
+            else:
+                head.setText(self.tr("方案“%s”还没有频次要求，任务文字中也没有“每学期……不少于 N 次”这样的要求。"
+                                     "可在“单位与方案 → 频次要求”中添加。") % title)
+            self.rows.addWidget(head)
+            for suggestion in suggestions:
+                line = QHBoxLayout()
+                text = QLabel(f"• {suggestion.name}")
+                text.setToolTip(self.tr("方案原文：%s") % suggestion.source_text)
+                text.setWordWrap(True)
+                line.addWidget(text, 1)
+                take = QPushButton(self.tr("采用"))
+                take.setObjectName("adopt_rule")
+                take.clicked.connect(lambda _=False, s=suggestion: self.adopt.emit(s))
+                edit = QPushButton(self.tr("修改后采用…"))
+                edit.setObjectName("adopt_rule_edited")
+                edit.clicked.connect(lambda _=False, s=suggestion: self.adopt_edited.emit(s))
+                line.addWidget(take)
+                line.addWidget(edit)
+                self.adopt_buttons.append(take)
+                self.rows.addLayout(line)
+        self.setVisible(bool(plans))
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
 
 
 class WelcomePage(QWidget):
@@ -139,10 +213,18 @@ class OverviewTab(QWidget):
 
         self.rule_model, self.rule_view = _table("rules", [
             Column("要求", 1, 220), Column("周期", 2, 50), Column("范围", 3, 50), Column("应完成", 4, 60),
-            Column("已完成", 5, 60), Column("状态", 6, 70), Column("方案", 7, 200)], self)
+            Column("已完成", 5, 60), Column("状态", 6, 70), Column("还差", 8, 200), Column("方案", 7, 200)], self)
         self.rule_model.row_colour = lambda row: _colour(row[6])
         self.rule_view.doubleClicked.connect(self._open_rule)
-        grid.addWidget(self._box(self.tr("频次要求（双击查看计入的活动）"), self.rule_view), 1, 0)
+        self.suggestions = SuggestionsPanel()
+        self.suggestions.adopt.connect(self.adopt_suggestion)
+        self.suggestions.adopt_edited.connect(self.adopt_suggestion_edited)
+        rules = QWidget()
+        rules_box = QVBoxLayout(rules)
+        rules_box.setContentsMargins(0, 0, 0, 0)
+        rules_box.addWidget(self.suggestions)
+        rules_box.addWidget(self.rule_view, 1)
+        grid.addWidget(self._box(self.tr("频次要求（双击查看计入的活动）"), rules), 1, 0)
 
         self.due_model, self.due_view = _table("due_tasks", [
             Column("状态", 1, 90), Column("编号", 2, 50), Column("任务", 3, 300), Column("截止日期", 4, 96),
@@ -201,7 +283,8 @@ class OverviewTab(QWidget):
         board, rules = data["board"], data["rules"]
         self._rules = {r.rule_id: r for r in rules}
         self.rule_model.set_rows([(r.rule_id, r.name, r.period_kind, r.scope, r.required, r.done, r.status,
-                                   r.plan_title) for r in rules])
+                                   r.plan_title, r.gap_text()) for r in rules])
+        self.suggestions.show_plans(data.get("suggestions", []))
         due = [*board.overdue, *board.upcoming]
         self.due_model.set_rows([(t.task_id, "逾期" if t.status == "逾期" else f"{t.days_left} 天后到期", t.code,
                                   t.text, t.due_date, t.plan_title) for t in due])
@@ -271,6 +354,28 @@ class OverviewTab(QWidget):
         page = self._page("teachers")
         if page is not None and hasattr(page, "show_only"):
             page.show_only(self._missing, self.tr("尚未轮训的教师"))
+
+    def adopt_suggestion(self, suggestion: SuggestedRule) -> None:
+        """采用: save the proposed rule as it is (off the GUI thread); 概览 then counts it."""
+        window = self.window()
+
+        def done(_):
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(self.tr("已采用频次要求：%s") % suggestion.name, 8000)
+        run_op(self, self.tr("正在保存…"), lambda: adopt_rule(suggestion), done, changes="frequency_rule")
+
+    def adopt_suggestion_edited(self, suggestion: SuggestedRule) -> None:
+        """修改后采用…: the rule form, prefilled with the proposal."""
+        from .common import edit_with_form
+        from .plan_items import RuleForm, rule_fields
+
+        rule = suggestion.as_rule()
+        values = {"plan_id": suggestion.plan_id, "name": rule.name, "activity_types": list(rule.activity_types),
+                  "period": rule.period, "minimum": rule.minimum, "scope": rule.scope, "role": rule.role,
+                  "source_text": rule.source_text}
+        if edit_with_form(self, self.tr("采用频次要求"), FrequencyRule, rule_fields(), None, form_class=RuleForm,
+                          defaults=values) is not None:
+            bus.changed.emit("frequency_rule")
 
     def _welcome_action(self, key: str) -> None:
         window = self.window()
