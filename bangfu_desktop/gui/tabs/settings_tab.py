@@ -23,7 +23,7 @@ from ...core.models import Unit, database
 from ...core.observations import parse_criteria
 from ...core.queries import self_unit
 from ...core.terms import SchoolCalendar
-from ...core.validation import check_mobile, normalise_mobile
+from ...core.validation import check_mobile, check_office_phone, normalise_mobile
 from ..bus import bus
 from ..dialogs.form import SearchCombo
 from .common import unit_choices
@@ -40,6 +40,7 @@ class SettingsTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         scroll = QScrollArea(self)
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -53,6 +54,8 @@ class SettingsTab(QWidget):
         self.unit_edits: dict[str, QLineEdit] = {}
         for name, label in UNIT_FIELDS:
             edit = QLineEdit()
+            if name == "office_phone":
+                edit.setPlaceholderText(self.tr("例如 0951-1234567，分机 0951-1234567-123"))
             edit.setObjectName(f"self_{name}")
             self.unit_edits[name] = edit
             unit_form.addRow(self.tr(label), edit)
@@ -90,6 +93,7 @@ class SettingsTab(QWidget):
         send_box = QGroupBox(self.tr("报送"))
         send_form = QFormLayout(send_box)
         self.bureau_email = QLineEdit()
+        self.bureau_email.setObjectName("bureau_email")
         self.bureau_email.setPlaceholderText(self.tr("例如 jyj@example.cn"))
         send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
         layout.addWidget(send_box)
@@ -151,32 +155,68 @@ class SettingsTab(QWidget):
         if folder:
             self.backup_dir.setText(folder)
 
-    def errors(self) -> list[str]:
-        """Problems with what is typed, in Chinese."""
-        problems = []
+    def field_errors(self) -> dict[QWidget, str]:
+        """Problems with what is typed, in Chinese, keyed by the field that holds them."""
+        problems: dict[QWidget, str] = {}
         if not self.unit_edits["name"].text().strip():
-            problems.append(self.tr("请填写本单位名称"))
+            problems[self.unit_edits["name"]] = self.tr("请填写本单位名称")
         mobile = check_mobile(self.unit_edits["mobile"].text())
         if mobile:
-            problems.append(mobile)
+            problems[self.unit_edits["mobile"]] = mobile
+        office = check_office_phone(self.unit_edits["office_phone"].text())
+        if office:
+            problems[self.unit_edits["office_phone"]] = office
         for edit, label in ((self.autumn, "秋季学期"), (self.spring, "春季学期")):
             if SchoolCalendar.parse_month_day(edit.text(), (0, 0)) == (0, 0):
-                problems.append(self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text()))
+                problems[edit] = self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text())
         try:
             parse_criteria(self.criteria.toPlainText())
         except InvalidInput as exc:
-            problems.append(str(exc).rstrip("。"))
+            problems[self.criteria] = str(exc).rstrip("。")
         email = self.bureau_email.text().strip()
         if email and ("@" not in email or " " in email):
-            problems.append(self.tr("邮箱“%s”格式不对") % email)
+            problems[self.bureau_email] = self.tr("邮箱“%s”格式不对，例如 jyj@example.cn") % email
         return problems
 
+    def errors(self) -> list[str]:
+        """Problems with what is typed, in Chinese."""
+        return list(self.field_errors().values())
+
+    def show_field_errors(self, problems: dict[QWidget, str]) -> None:
+        """Each message right under its field (red); the others cleared."""
+        labels = getattr(self, "_error_labels", {})
+        self._error_labels = labels
+        for widget, label in labels.items():
+            label.setVisible(widget in problems)
+            label.setText(problems.get(widget, ""))
+        for widget, text in problems.items():
+            if widget in labels:
+                continue
+            form = _form_of(widget)
+            if form is None:
+                continue
+            label = QLabel(text)
+            label.setObjectName(f"error_{widget.objectName() or 'field'}")
+            label.setStyleSheet("color:#b00020")
+            label.setWordWrap(True)
+            row, _ = form.getWidgetPosition(widget)
+            form.insertRow(row + 1, "", label)
+            label.show()
+            labels[widget] = label
+        if problems:
+            first = next(iter(problems))
+            first.setFocus()
+            self.scroll.ensureWidgetVisible(first)
+
     def save(self) -> bool:
-        """Validate and store everything; say what is wrong otherwise."""
-        problems = self.errors()
+        """Validate and store everything; say what is wrong otherwise (nothing is saved then)."""
+        field_problems = self.field_errors()
+        problems = list(field_problems.values())
+        self.show_field_errors(field_problems)
         if problems:
             self.message.setStyleSheet("color:#b00020")
-            self.message.setText("；".join(problems) + self.tr("。未保存。"))
+            self.message.setText(self.tr("有 %d 处需要修改（见红字），未保存：") % len(problems)
+                                 + "；".join(problems) + "。")
             return False
         with database.atomic():
             picked = self.unit_picker.value()
@@ -201,3 +241,12 @@ class SettingsTab(QWidget):
         self.message.setText(self.tr("已保存。"))
         bus.changed.emit("unit")
         return True
+
+
+def _form_of(widget: QWidget) -> QFormLayout | None:
+    """The form layout a field sits in directly (None if it is not in one)."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if isinstance(layout, QFormLayout) and layout.getWidgetPosition(widget)[0] >= 0:
+        return layout
+    return None
