@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import queries, settings
+from ..core import queries
 from ..core.excel_import import ImportPreview, ImportResult, apply_import
 from ..core.excel_import_ledgers import preview_ledger
 from ..core.excel_import_tasks import preview_tasks
@@ -272,7 +272,9 @@ def report_submission(parent: QWidget, path: Path) -> None:
     if box.clickedButton() is folder_button:
         open_path(outbox_dir())
     elif box.clickedButton() is mail_button:
-        open_path(write_eml_draft(path, to=settings.get("bureau.email")))
+        from .dialogs.bureau_email import with_bureau_email
+
+        with_bureau_email(parent, lambda to: open_path(write_eml_draft(path, to=to)))
 
 
 def export_submission_dialog(parent: QWidget) -> None:

@@ -23,7 +23,8 @@ from ...core.models import Unit, database
 from ...core.observations import parse_criteria
 from ...core.queries import self_unit
 from ...core.terms import SchoolCalendar
-from ...core.validation import check_mobile, check_office_phone, normalise_mobile
+from ...core.validation import check_email, check_mobile, check_office_phone, normalise_mobile
+from ...paths import default_outbox_dir
 from ..bus import bus
 from ..dialogs.form import SearchCombo
 from .common import unit_choices
@@ -96,6 +97,15 @@ class SettingsTab(QWidget):
         self.bureau_email.setObjectName("bureau_email")
         self.bureau_email.setPlaceholderText(self.tr("例如 jyj@example.cn"))
         send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
+        outbox_row = QHBoxLayout()
+        self.outbox_dir = QLineEdit()
+        self.outbox_dir.setObjectName("outbox_dir")
+        self.outbox_dir.setPlaceholderText(self.tr("留空：%s") % default_outbox_dir())
+        pick_outbox = QPushButton(self.tr("选择…"))
+        pick_outbox.clicked.connect(self._pick_outbox_dir)
+        outbox_row.addWidget(self.outbox_dir, 1)
+        outbox_row.addWidget(pick_outbox)
+        send_form.addRow(self.tr("报送文件夹"), outbox_row)
         layout.addWidget(send_box)
 
         score_box = QGroupBox(self.tr("听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"))
@@ -139,6 +149,7 @@ class SettingsTab(QWidget):
         self.backup_keep.setValue(settings.get("backup.keep"))
         self.backup_every.setValue(settings.get("backup.every"))
         self.bureau_email.setText(settings.get("bureau.email"))
+        self.outbox_dir.setText(settings.get("outbox.dir"))
         self.criteria.setPlainText(settings.get("observation.criteria"))
 
     def _show_unit(self, unit: Unit | None) -> None:
@@ -149,6 +160,12 @@ class SettingsTab(QWidget):
         value = self.unit_picker.value()
         if isinstance(value, int):
             self._show_unit(Unit.get_or_none(Unit.id == value))
+
+    def _pick_outbox_dir(self) -> None:
+        start = self.outbox_dir.text() or str(default_outbox_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择报送文件夹"), start)
+        if folder:
+            self.outbox_dir.setText(folder)
 
     def _pick_backup_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), self.backup_dir.text())
@@ -173,9 +190,9 @@ class SettingsTab(QWidget):
             parse_criteria(self.criteria.toPlainText())
         except InvalidInput as exc:
             problems[self.criteria] = str(exc).rstrip("。")
-        email = self.bureau_email.text().strip()
-        if email and ("@" not in email or " " in email):
-            problems[self.bureau_email] = self.tr("邮箱“%s”格式不对，例如 jyj@example.cn") % email
+        email = check_email(self.bureau_email.text())
+        if email:
+            problems[self.bureau_email] = email
         return problems
 
     def errors(self) -> list[str]:
@@ -236,6 +253,7 @@ class SettingsTab(QWidget):
             settings.put("backup.keep", self.backup_keep.value())
             settings.put("backup.every", self.backup_every.value())
             settings.put("bureau.email", self.bureau_email.text().strip())
+            settings.put("outbox.dir", self.outbox_dir.text().strip())
             settings.put("observation.criteria", self.criteria.toPlainText().strip() or "无")
         self.message.setStyleSheet("color:#1b5e20")
         self.message.setText(self.tr("已保存。"))
