@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...core import demo, records
 from ...core.compliance import evaluate_rules
 from ...core.models import Activity, FrequencyRule, Plan, Task, Teacher
+from ...core.onboarding import start_steps
 from ...core.rule_suggest import SuggestedRule, suggest_rules
 from ...core.overview import dashboard
 from ...core.terms import load_calendar
@@ -54,16 +55,18 @@ def semester_choices(today: dt.date, count: int = 4) -> list[tuple[str, tuple[in
     return out
 
 
-def overview_data(today: dt.date, semester: tuple[int, int] | None) -> dict:
+def overview_data(today: dt.date, semester: tuple[int, int] | None, checklist: bool = True) -> dict:
     """Everything the tab shows (worker thread)."""
-    empty = not (Plan.live().count() or Teacher.live().count() or Activity.live().count() or Task.live().count())
-    if empty:
-        return {"empty": True}
+    steps = start_steps()
+    # An empty database shows the checklist as the whole page; later it sits above the figures
+    # until every step is done.
+    if checklist and not any(s.done for s in steps[1:]):
+        return {"empty": True, "steps": steps}
     board = dashboard(today)
     rules = board.rules
     if semester is not None and board.semester != load_calendar().semester(*semester):
         rules = evaluate_rules(selection=load_calendar().semester(*semester), today=today)
-    return {"empty": False, "board": board, "rules": rules, "suggestions": rule_suggestions()}
+    return {"empty": False, "board": board, "rules": rules, "suggestions": rule_suggestions(), "steps": steps}
 
 
 def rule_suggestions() -> list[tuple[int, str, list[SuggestedRule]]]:
@@ -140,27 +143,70 @@ def _clear(layout) -> None:
 
 
 class WelcomePage(QWidget):
-    """The first thing a clerk sees on a new database."""
+    """The first thing a clerk sees: a checklist of the first day, each step ticked when done."""
 
-    # Emitted with "settings", "demo" or "import" when a button is pressed.
+    # Emitted with a step key ("self_unit", "plan", "tasks", "teachers", "activity"), "demo" or "dashboard".
     chosen = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, compact: bool = False):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel(self.tr("欢迎使用帮扶台账"))
-        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        if compact:
+            layout.setContentsMargins(0, 0, 0, 0)
+        else:
+            layout.addStretch(1)
+        title = QLabel(self.tr("开始使用：") if compact else self.tr("欢迎使用帮扶台账"))
+        title.setStyleSheet("font-weight: bold;" if compact else "font-size: 22px; font-weight: bold;")
         layout.addWidget(title)
-        layout.addWidget(QLabel(self.tr("数据库还是空的。可以从下面任一步开始：")))
-        for key, text in (("settings", "① 填写本单位信息"), ("demo", "② 载入演示数据（先看看效果）"),
-                          ("import", "③ 导入教育局下发的任务清单（Excel）")):
-            button = QPushButton(self.tr(text))
-            button.setObjectName(f"welcome_{key}")
-            button.setMinimumHeight(36)
-            button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
-            layout.addWidget(button)
-        layout.addStretch(2)
+        if not compact:
+            layout.addWidget(QLabel(self.tr("按下面的顺序开始，每完成一步就会打勾：")))
+        self.steps_box = QVBoxLayout()
+        layout.addLayout(self.steps_box)
+        self.step_buttons: dict[str, QPushButton] = {}
+        self.step_marks: dict[str, QLabel] = {}
+        extra = QHBoxLayout()
+        demo_button = QPushButton(self.tr("或者：载入演示数据（先看看效果）"))
+        demo_button.setObjectName("welcome_demo")
+        demo_button.clicked.connect(lambda: self.chosen.emit("demo"))
+        self.dashboard_button = QPushButton(self.tr("跳过，查看概览"))
+        self.dashboard_button.setObjectName("welcome_dashboard")
+        self.dashboard_button.clicked.connect(lambda: self.chosen.emit("dashboard"))
+        extra.addWidget(demo_button)
+        extra.addWidget(self.dashboard_button)
+        extra.addStretch(1)
+        if compact:
+            demo_button.hide()
+            self.dashboard_button.setText(self.tr("不再显示"))
+        layout.addLayout(extra)
+        if not compact:
+            layout.addStretch(2)
+
+    def show_steps(self, steps) -> None:
+        """Tick the steps that are done; the first open one is the highlighted button."""
+        first_open = next((s.key for s in steps if not s.done), None)
+        for n, step in enumerate(steps, 1):
+            if step.key not in self.step_buttons:
+                row = QHBoxLayout()
+                mark = QLabel()
+                mark.setObjectName(f"mark_{step.key}")
+                mark.setFixedWidth(28)
+                button = QPushButton()
+                button.setObjectName(f"welcome_{step.key}")
+                button.setMinimumHeight(36)
+                button.clicked.connect(lambda _=False, k=step.key: self.chosen.emit(k))
+                hint = QLabel(self.tr(step.hint))
+                hint.setStyleSheet("color:#666")
+                row.addWidget(mark)
+                row.addWidget(button, 2)
+                row.addWidget(hint, 3)
+                self.steps_box.addLayout(row)
+                self.step_buttons[step.key], self.step_marks[step.key] = button, mark
+            button, mark = self.step_buttons[step.key], self.step_marks[step.key]
+            button.setText(f"{n}. " + self.tr(step.title))
+            mark.setText("✔" if step.done else "○")
+            mark.setStyleSheet("color:#1b5e20; font-size:18px;" if step.done else "color:#999; font-size:18px;")
+            button.setStyleSheet("font-weight:bold;" if step.key == first_open else "")
+            button.setDefault(step.key == first_open)
 
 
 def _table(name: str, columns: list[Column], parent) -> tuple[RecordTableModel, QTableView]:
@@ -187,6 +233,7 @@ class OverviewTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.today: dt.date | None = None  # None: the real today (tests pin a day)
+        self.skip_welcome = False  # 跳过，查看概览 pressed
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.chosen.connect(self._welcome_action)
@@ -210,6 +257,10 @@ class OverviewTab(QWidget):
         self.summary.setObjectName("overview_summary")
         top.addWidget(self.summary, 1)
         grid.addLayout(top, 0, 0, 1, 2)
+        self.checklist = WelcomePage(compact=True)
+        self.checklist.setObjectName("start_checklist")
+        self.checklist.chosen.connect(self._welcome_action)
+        grid.addWidget(self.checklist, 3, 0, 1, 2)
 
         self.rule_model, self.rule_view = _table("rules", [
             Column("要求", 1, 220), Column("周期", 2, 50), Column("范围", 3, 50), Column("应完成", 4, 60),
@@ -272,10 +323,12 @@ class OverviewTab(QWidget):
                 self.semester_combo.addItem(label, value)
             self.semester_combo.blockSignals(False)
         semester = self.semester_combo.currentData()
-        run_op(None, "", lambda: overview_data(today, semester), self._show)
+        checklist = not self.skip_welcome
+        run_op(None, "", lambda: overview_data(today, semester, checklist), self._show)
 
     def _show(self, data: dict) -> None:
         if data["empty"]:
+            self.welcome.show_steps(data["steps"])
             self.stack.setCurrentWidget(self.welcome)
             self.loaded.emit()
             return
@@ -285,6 +338,9 @@ class OverviewTab(QWidget):
         self.rule_model.set_rows([(r.rule_id, r.name, r.period_kind, r.scope, r.required, r.done, r.status,
                                    r.plan_title, r.gap_text()) for r in rules])
         self.suggestions.show_plans(data.get("suggestions", []))
+        steps = data.get("steps", [])
+        self.checklist.show_steps(steps)
+        self.checklist.setVisible(not self.skip_welcome and not all(s.done for s in steps))
         due = [*board.overdue, *board.upcoming]
         self.due_model.set_rows([(t.task_id, "逾期" if t.status == "逾期" else f"{t.days_left} 天后到期", t.code,
                                   t.text, t.due_date, t.plan_title) for t in due])
@@ -379,12 +435,13 @@ class OverviewTab(QWidget):
 
     def _welcome_action(self, key: str) -> None:
         window = self.window()
-        if key == "settings" and hasattr(window, "show_page"):
-            window.show_page("settings")
-        elif key == "demo":
+        if key == "demo":
             run_op(self, self.tr("正在载入演示数据…"), demo.load_demo, changes="")
-        elif key == "import" and hasattr(window, "import_tasks"):
-            window.import_tasks()
+        elif key == "dashboard":
+            self.skip_welcome = True
+            self.reload()
+        elif hasattr(window, "start_step"):
+            window.start_step(key)
 
 
 def _num(value, unit: str) -> str:
