@@ -16,22 +16,9 @@ from bangfu_desktop.gui.tabs.settings_tab import SettingsTab
 from gui_helpers import settle
 
 
-def test_outbox_defaults_to_documents_and_is_set_in_settings(demo_store, qtbot, tmp_path):
-    """Without a setting the file lands in Documents/帮扶台账/报送; 设置 changes the folder."""
-    documents = Path(os.environ["BANGFU_DOCUMENTS_DIR"])
-    assert outbox_dir() == documents / "帮扶台账" / "报送"
-    page = SettingsTab()
-    qtbot.addWidget(page)
-    page.reload()
-    assert str(documents / "帮扶台账" / "报送") in page.outbox_dir.placeholderText()
-    page.outbox_dir.setText(str(tmp_path / "给教育局"))
-    assert page.save() is True
-    path = export_submission("teachers")
-    assert path.parent == tmp_path / "给教育局"
-
-
 def test_draft_without_bureau_address_asks_first_and_stores_it(demo_store, qtbot, tmp_path):
     """写邮件草稿 with no 教育局收件邮箱: asked (a wrong one refused), stored, and the draft is addressed."""
+    settle(qtbot)  # loads of earlier tests' windows are over before dialogs are answered
     settings.put("bureau.email", "")
     workbook = export_submission("pairings")
     catcher = _Opened()
@@ -67,6 +54,20 @@ def test_draft_without_bureau_address_asks_first_and_stores_it(demo_store, qtbot
     assert message["To"] == "jyj@example.cn"
 
 
+def test_outbox_defaults_to_documents_and_is_set_in_settings(demo_store, qtbot, tmp_path):
+    """Without a setting the file lands in Documents/帮扶台账/报送; 设置 changes the folder."""
+    documents = Path(os.environ["BANGFU_DOCUMENTS_DIR"])
+    assert outbox_dir() == documents / "帮扶台账" / "报送"
+    page = SettingsTab()
+    qtbot.addWidget(page)
+    page.reload()
+    assert str(documents / "帮扶台账" / "报送") in page.outbox_dir.placeholderText()
+    page.outbox_dir.setText(str(tmp_path / "给教育局"))
+    assert page.save() is True
+    path = export_submission("teachers")
+    assert path.parent == tmp_path / "给教育局"
+
+
 def answer_dialogs(qtbot, action, handlers):
     """Run ``action``; answer each modal dialog it opens, in turn, with the next handler."""
     pending = list(handlers)
@@ -75,6 +76,11 @@ def answer_dialogs(qtbot, action, handlers):
 
     def poll():
         dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.windowTitle() == "读取失败":
+            # A window left by an earlier test reloading on a database now closed: not ours.
+            dialog.accept()
+            QTimer.singleShot(20, poll)
+            return
         if dialog is not None and dialog.isVisible() and (not seen or seen[-1] is not dialog) and pending:
             seen.append(dialog)
             try:

@@ -38,4 +38,4 @@ def with_bureau_email(parent: QWidget, then: Callable[[str], None]) -> None:
     if address is None:
         return
     run_op(parent, parent.tr("正在保存…"), lambda: settings.put("bureau.email", address),
-           lambda _: then(address), changes="setting")
+           lambda _: then(address))
