@@ -19,6 +19,7 @@ from peewee import Model
 
 from . import attachments, records
 from .deadlines import parse_deadline
+from .terms import load_calendar
 from .models import (
     MODEL_BY_TABLE,
     ActivityParticipant,
@@ -63,7 +64,7 @@ class GuidanceRow:
 def _derive(record: Model) -> None:
     """Values computed from others, whoever saves (a task's due date from its 完成时限)."""
     if isinstance(record, Task):
-        parsed = parse_deadline(record.deadline_text or "")
+        parsed = parse_deadline(record.deadline_text or "", load_calendar())
         record.due_date, record.start_year, record.ongoing = parsed.due, parsed.start_year, parsed.ongoing
 
 

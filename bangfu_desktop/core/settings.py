@@ -27,7 +27,7 @@ OPTIONS: dict[str, Option] = {
         Option("calendar.autumn_start", str, "09-01", "秋季学期（第一学期）开始日期（月-日）"),
         Option("calendar.spring_start", str, "02-01", "春季学期（第二学期）开始日期（月-日）"),
         Option("bureau.email", str, "", "教育局收件邮箱"),
-        Option("outbox.dir", str, "", "报送文件夹（留空则放在数据库旁）"),
+        Option("outbox.dir", str, "", "报送文件夹（留空则放在“文档/帮扶台账/报送”）"),
         Option("demo.loaded", str, "", "已载入演示数据"),
         # The archive binder's fixed catalogue fields (DA/T 22-2015).
         Option("archive.fonds", str, "", "全宗号"),

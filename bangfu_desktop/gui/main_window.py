@@ -184,6 +184,23 @@ class MainWindow(QMainWindow):
         """导入任务清单 (also the 概览 welcome page's button)."""
         import_workbook(self, "tasks")
 
+    def start_step(self, key: str) -> None:
+        """A step of the 概览 checklist: open the form or action that does it."""
+        if key == "self_unit":
+            self.show_page("settings")
+        elif key == "plan":
+            page = self.show_page("units_plans")
+            page.inner.setCurrentWidget(page.plans)
+            page.plans.add_record()
+        elif key == "tasks":
+            self.import_tasks()
+        elif key == "teachers":
+            import_workbook(self, "teachers")
+        elif key == "activity":
+            page = self.show_page("activities")
+            page.inner.setCurrentWidget(page.activities)
+            page.activities.add_record()
+
     def undo_delete(self) -> None:
         """Bring back the records of the last delete (through run_op; kept on the stack if it fails)."""
         items = undo.take_last()

@@ -13,12 +13,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QDate, Qt, QStringListModel
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -39,6 +40,9 @@ from ...core import record_ops
 from ...core.validation import check_mobile, normalise_mobile, parse_date_text
 from ..operations import run_op
 from ..settings_store import remember_geometry
+from .pickers import SearchCombo, choice_name
+
+__all__ = ["Choices", "DateEdit", "FieldSpec", "RecordForm", "SearchCombo"]
 
 Choices = Callable[[], Sequence[tuple[str, Any]]]
 
@@ -54,6 +58,8 @@ class FieldSpec:
     choices: Sequence[str] | Choices | None = None  # texts, or (text, value) pairs for "choice"
     placeholder: str = ""
     help: Callable[[str], str] | None = None  # live explanation under the field
+    # extra["create"]: create(form, typed_text, done) opens the form of a new record for a
+    # "choice" field and calls done(value) once it is saved; the field then offers "新建…".
     extra: dict = field(default_factory=dict)
 
 
@@ -92,45 +98,6 @@ class DateEdit(QWidget):
         return self.line.text()
 
 
-class SearchCombo(QComboBox):
-    """An editable combo whose completer finds any item containing the typed text."""
-
-    def __init__(self, items: Sequence[tuple[str, Any]], allow_free: bool = False, parent=None):
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.NoInsert)
-        self.allow_free = allow_free
-        for text, value in items:
-            self.addItem(text, value)
-        completer = QCompleter(QStringListModel([t for t, _ in items]), self)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.setCompleter(completer)
-        self.setCurrentIndex(-1)
-        self.setEditText("")
-
-    def set_value(self, value: Any) -> None:
-        """Select the item holding ``value`` (or type it, for free text)."""
-        index = self.findData(value)
-        if index >= 0:
-            self.setCurrentIndex(index)
-        elif self.allow_free and value:
-            self.setEditText(str(value))
-        else:
-            self.setCurrentIndex(-1)
-            self.setEditText("")
-
-    def value(self) -> Any:
-        """The chosen item's value, the typed text (free), or None."""
-        text = self.currentText().strip()
-        if not text:
-            return None
-        index = self.findText(text, Qt.MatchExactly)
-        if index >= 0:
-            return self.itemData(index)
-        return text if self.allow_free else ...
-
-
 class RecordForm(QDialog):
     """Add or edit one record through its field specs."""
 
@@ -144,6 +111,8 @@ class RecordForm(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.help_labels: dict[str, QLabel] = {}
+        self.new_buttons: dict[str, QPushButton] = {}
+        self._choice_cache: dict[Any, list[tuple[str, Any]]] = {}
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -154,6 +123,10 @@ class RecordForm(QDialog):
             self._add_field(spec)
         self.add_extra_widgets(self.form)
         scroll.setWidget(body)
+        # No sideways scrolling: a field's message wraps at the visible width, and the
+        # dialog never gets narrower than its fields need, so every message shows in full.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll = scroll
         outer.addWidget(scroll, 1)
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #b00020;")
@@ -175,10 +148,19 @@ class RecordForm(QDialog):
         if values:
             self.set_values(values)
         remember_geometry(self, default=(640, 560))
+        self.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                             + 2 * scroll.frameWidth() + outer.contentsMargins().left()
+                             + outer.contentsMargins().right())
 
     # -- building ----------------------------------------------------------------
-    def _choices(self, spec: FieldSpec) -> list[tuple[str, Any]]:
-        raw = spec.choices() if callable(spec.choices) else (spec.choices or [])
+    def cached_choices(self, source: Choices, fresh: bool = False) -> list[tuple[str, Any]]:
+        """The choices of a query function, fetched once per form (several pickers share them)."""
+        if fresh or source not in self._choice_cache:
+            self._choice_cache[source] = list(source())
+        return self._choice_cache[source]
+
+    def _choices(self, spec: FieldSpec, fresh: bool = False) -> list[tuple[str, Any]]:
+        raw = self.cached_choices(spec.choices, fresh) if callable(spec.choices) else (spec.choices or [])
         return [c if isinstance(c, tuple) else (c, c) for c in raw]
 
     def _add_field(self, spec: FieldSpec) -> None:
@@ -210,7 +192,19 @@ class RecordForm(QDialog):
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(editor)
+        if kind == "choice" and spec.extra.get("create"):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(editor, 1)
+            button = QPushButton(self.tr("新建…"))
+            button.setObjectName(f"new_{spec.name}")
+            button.setToolTip(self.tr("列表里没有时，新建一条（会用已输入的文字）"))
+            button.clicked.connect(lambda _=False, s=spec: self.create_for(s))
+            row.addWidget(button)
+            self.new_buttons[spec.name] = button
+            box.addLayout(row)
+        else:
+            box.addWidget(editor)
         if spec.help is not None:
             help_label = QLabel()
             help_label.setStyleSheet("color: #555;")
@@ -222,6 +216,8 @@ class RecordForm(QDialog):
         error.setObjectName(f"error_{spec.name}")
         error.setStyleSheet("color: #b00020;")
         error.setWordWrap(True)
+        # Never squeezed: a wrapped message keeps the height of all its lines.
+        error.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         error.hide()
         box.addWidget(error)
         self.form.addRow(label, container)
@@ -230,6 +226,22 @@ class RecordForm(QDialog):
 
     def add_extra_widgets(self, form: QFormLayout) -> None:
         """Subclasses add widgets that are not simple fields."""
+
+    def create_for(self, spec: FieldSpec) -> None:
+        """新建…: open the new record's form with the typed text; select the record once saved."""
+        editor = self.editors[spec.name]
+        typed = editor.currentText().strip()
+        if editor.value() not in (None, ...):
+            typed = ""  # a chosen record is not a name to create
+
+        def done(value: Any) -> None:
+            if value is None:
+                return
+            editor.set_choices(self._choices(spec, fresh=True))
+            editor.set_value(value)
+            self.error_labels[spec.name].hide()
+
+        spec.extra["create"](self, choice_name(typed), done)
 
     # -- values ------------------------------------------------------------------
     def set_values(self, values: dict) -> None:
@@ -281,8 +293,15 @@ class RecordForm(QDialog):
         if kind == "combo":
             return editor.currentData()
         if kind in ("choice", "editcombo"):
-            value = editor.value()
+            value, rows = editor.resolve()
+            if value is ... and rows:
+                editor.offer(rows)
+                raise ValueError(self.tr("有 %d 条“%s”，请在下拉列表中选一条（括号里是单位·学科）")
+                                 % (len(rows), editor.currentText().strip()))
             if value is ...:
+                if spec.extra.get("create"):
+                    raise ValueError(self.tr("没有“%s”：请从下拉列表选择，或点“新建…”添加")
+                                     % editor.currentText().strip())
                 raise ValueError(self.tr("“%s”不在列表中，请从下拉列表选择") % editor.currentText())
             # Free-text combos fill text columns, which are NOT NULL: empty means "".
             return "" if value is None and kind == "editcombo" else value

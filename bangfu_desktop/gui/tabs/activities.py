@@ -14,6 +14,7 @@ from ...core.terms import load_calendar
 from ...core.vocab import ACTIVITY_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
 from ..dialogs.pickers import AttachmentPanel, CheckList
+from .creators import add_new_teacher_button
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, plan_choices, teacher_choices
@@ -105,8 +106,10 @@ class ActivityForm(RecordForm):
     """The activity form with participants, linked tasks and attachments."""
 
     def add_extra_widgets(self, form) -> None:
-        self.participants = CheckList(teacher_choices(), self.tr("搜索教师姓名、单位或学科"))
+        self.participants = CheckList(self.cached_choices(teacher_choices),
+                                      self.tr("搜索教师姓名、单位或学科（可输入拼音首字母）"))
         self.participants.setObjectName("participants")
+        add_new_teacher_button(self, self.participants)
         self.tasks = CheckList(task_choices(), self.tr("搜索任务编号或内容"))
         self.tasks.setObjectName("linked_tasks")
         existing = []

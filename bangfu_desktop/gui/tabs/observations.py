@@ -10,9 +10,11 @@ from ...core.observations import GRADES
 from ...core.vocab import LESSON_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
 from ..dialogs.pickers import CheckList
+from .creators import add_new_teacher_button
 from ..table_model import Column
 from .base import RecordTab
 from .common import edit_with_form, teacher_choices
+from .creators import create_teacher
 from .observation_score import ScoreInputs
 
 # Row: (id, date, period, teacher, subject, grade_class, topic, lesson_type, observers)
@@ -39,7 +41,8 @@ def observation_fields() -> list[FieldSpec]:
     return [
         FieldSpec("date", "听课日期", "date", required=True),
         FieldSpec("period", "节次", placeholder="例如 第3节"),
-        FieldSpec("teacher_id", "授课教师", "choice", required=True, choices=teacher_choices),
+        FieldSpec("teacher_id", "授课教师", "choice", required=True, choices=teacher_choices,
+                  extra={"create": create_teacher}),
         FieldSpec("subject", "学科"),
         FieldSpec("grade_class", "年级/班级", placeholder="例如 2024级3班"),
         FieldSpec("topic", "课题", required=True),
@@ -55,8 +58,9 @@ class ObservationForm(RecordForm):
     """The 听课记录 form with the observers picked from the roster."""
 
     def add_extra_widgets(self, form) -> None:
-        self.observers = CheckList(teacher_choices(), self.tr("搜索听课人"))
+        self.observers = CheckList(self.cached_choices(teacher_choices), self.tr("搜索听课人（可输入拼音首字母）"))
         self.observers.setObjectName("observers")
+        add_new_teacher_button(self, self.observers)
         if self.record is not None:
             self.observers.set_checked([o.teacher_id for o in ObservationObserver.select().where(
                 ObservationObserver.observation == self.record.id)])

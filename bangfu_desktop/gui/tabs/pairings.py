@@ -15,6 +15,7 @@ from ..dialogs.guidance import GuidancePane
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, teacher_choices
+from .creators import create_teacher
 
 MIN_APPRENTICES = 3
 
@@ -56,8 +57,10 @@ def mentor_loads() -> list[tuple[int, str, bool, int]]:
 def pairing_fields() -> list[FieldSpec]:
     """The pairing form's fields."""
     return [
-        FieldSpec("mentor_id", "师傅", "choice", required=True, choices=teacher_choices),
-        FieldSpec("apprentice_id", "徒弟", "choice", required=True, choices=teacher_choices),
+        FieldSpec("mentor_id", "师傅", "choice", required=True, choices=teacher_choices,
+                  extra={"create": create_teacher}),
+        FieldSpec("apprentice_id", "徒弟", "choice", required=True, choices=teacher_choices,
+                  extra={"create": create_teacher}),
         FieldSpec("subject", "学科"),
         FieldSpec("programme", "结对项目", "editcombo", choices=PAIRING_PROGRAMMES),
         FieldSpec("start_date", "开始日期", "date", required=True),

@@ -22,7 +22,8 @@ from ...core.errors import InvalidInput
 from ...core.models import Unit
 from ...core.observations import parse_criteria
 from ...core.queries import self_unit
-from ...core.validation import check_mobile, normalise_mobile
+from ...core.validation import check_email, check_mobile, check_office_phone, normalise_mobile
+from ...paths import default_outbox_dir
 from ..bus import bus
 from ..dialogs.form import SearchCombo
 from ..operations import run_op
@@ -41,6 +42,7 @@ class SettingsTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         scroll = QScrollArea(self)
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -54,6 +56,8 @@ class SettingsTab(QWidget):
         self.unit_edits: dict[str, QLineEdit] = {}
         for name, label in UNIT_FIELDS:
             edit = QLineEdit()
+            if name == "office_phone":
+                edit.setPlaceholderText(self.tr("例如 0951-1234567，分机 0951-1234567-123"))
             edit.setObjectName(f"self_{name}")
             self.unit_edits[name] = edit
             unit_form.addRow(self.tr(label), edit)
@@ -86,8 +90,18 @@ class SettingsTab(QWidget):
         send_box = QGroupBox(self.tr("报送"))
         send_form = QFormLayout(send_box)
         self.bureau_email = QLineEdit()
+        self.bureau_email.setObjectName("bureau_email")
         self.bureau_email.setPlaceholderText(self.tr("例如 jyj@example.cn"))
         send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
+        outbox_row = QHBoxLayout()
+        self.outbox_dir = QLineEdit()
+        self.outbox_dir.setObjectName("outbox_dir")
+        self.outbox_dir.setPlaceholderText(self.tr("留空：%s") % default_outbox_dir())
+        pick_outbox = QPushButton(self.tr("选择…"))
+        pick_outbox.clicked.connect(self._pick_outbox_dir)
+        outbox_row.addWidget(self.outbox_dir, 1)
+        outbox_row.addWidget(pick_outbox)
+        send_form.addRow(self.tr("报送文件夹"), outbox_row)
         layout.addWidget(send_box)
 
         layout.addWidget(self._archive_box())
@@ -146,9 +160,7 @@ class SettingsTab(QWidget):
     def reload(self) -> None:
         """Show the stored settings."""
         self.unit_picker.blockSignals(True)
-        self.unit_picker.clear()
-        for text, value in unit_choices():
-            self.unit_picker.addItem(text, value)
+        self.unit_picker.set_choices(unit_choices())
         unit = self_unit()
         self.unit_picker.set_value(unit.id if unit else None)
         self.unit_picker.blockSignals(False)
@@ -158,6 +170,7 @@ class SettingsTab(QWidget):
         self.backup_keep.setValue(settings.get("backup.keep"))
         self.backup_every.setValue(settings.get("backup.every"))
         self.bureau_email.setText(settings.get("bureau.email"))
+        self.outbox_dir.setText(settings.get("outbox.dir"))
         self.criteria.setPlainText(settings.get("observation.criteria"))
         for key, edit in self.archive_edits.items():
             edit.setText(settings.get(key))
@@ -173,34 +186,76 @@ class SettingsTab(QWidget):
         if isinstance(value, int):
             self._show_unit(Unit.get_or_none(Unit.id == value))
 
+    def _pick_outbox_dir(self) -> None:
+        start = self.outbox_dir.text() or str(default_outbox_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择报送文件夹"), start)
+        if folder:
+            self.outbox_dir.setText(folder)
+
     def _pick_backup_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), self.backup_dir.text())
         if folder:
             self.backup_dir.setText(folder)
 
-    def errors(self) -> list[str]:
-        """Problems with what is typed, in Chinese."""
-        problems = []
+    def field_errors(self) -> dict[QWidget, str]:
+        """Problems with what is typed, in Chinese, keyed by the field that holds them."""
+        problems: dict[QWidget, str] = {}
         if not self.unit_edits["name"].text().strip():
-            problems.append(self.tr("请填写本单位名称"))
+            problems[self.unit_edits["name"]] = self.tr("请填写本单位名称")
         mobile = check_mobile(self.unit_edits["mobile"].text())
         if mobile:
-            problems.append(mobile)
+            problems[self.unit_edits["mobile"]] = mobile
+        office = check_office_phone(self.unit_edits["office_phone"].text())
+        if office:
+            problems[self.unit_edits["office_phone"]] = office
         try:
             parse_criteria(self.criteria.toPlainText())
         except InvalidInput as exc:
-            problems.append(str(exc).rstrip("。"))
-        email = self.bureau_email.text().strip()
-        if email and ("@" not in email or " " in email):
-            problems.append(self.tr("邮箱“%s”格式不对") % email)
+            problems[self.criteria] = str(exc).rstrip("。")
+        email = check_email(self.bureau_email.text())
+        if email:
+            problems[self.bureau_email] = email
         return problems
+
+    def errors(self) -> list[str]:
+        """Problems with what is typed, in Chinese."""
+        return list(self.field_errors().values())
+
+    def show_field_errors(self, problems: dict[QWidget, str]) -> None:
+        """Each message right under its field (red); the others cleared."""
+        labels = getattr(self, "_error_labels", {})
+        self._error_labels = labels
+        for widget, label in labels.items():
+            label.setVisible(widget in problems)
+            label.setText(problems.get(widget, ""))
+        for widget, text in problems.items():
+            if widget in labels:
+                continue
+            form = _form_of(widget)
+            if form is None:
+                continue
+            label = QLabel(text)
+            label.setObjectName(f"error_{widget.objectName() or 'field'}")
+            label.setStyleSheet("color:#b00020")
+            label.setWordWrap(True)
+            row, _ = form.getWidgetPosition(widget)
+            form.insertRow(row + 1, "", label)
+            label.show()
+            labels[widget] = label
+        if problems:
+            first = next(iter(problems))
+            first.setFocus()
+            self.scroll.ensureWidgetVisible(first)
 
     def save(self) -> bool:
         """Validate, then store everything through run_op (False: what is wrong is shown, nothing saved)."""
-        problems = self.errors()
+        field_problems = self.field_errors()
+        problems = list(field_problems.values())
+        self.show_field_errors(field_problems)
         if problems:
             self.message.setStyleSheet("color:#b00020")
-            self.message.setText("；".join(problems) + self.tr("。未保存。"))
+            self.message.setText(self.tr("有 %d 处需要修改（见红字），未保存：") % len(problems)
+                                 + "；".join(problems) + "。")
             return False
         picked = self.unit_picker.value()
         unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
@@ -215,6 +270,7 @@ class SettingsTab(QWidget):
             "backup.keep": self.backup_keep.value(),
             "backup.every": self.backup_every.value(),
             "bureau.email": self.bureau_email.text().strip(),
+            "outbox.dir": self.outbox_dir.text().strip(),
             "observation.criteria": self.criteria.toPlainText().strip() or "无",
             "archive.retention": self.archive_retention.currentText().strip(),
             "archive.stamp": 1 if self.archive_stamp.isChecked() else 0,
@@ -228,3 +284,12 @@ class SettingsTab(QWidget):
     def _saved(self, unit: Unit) -> None:
         self.message.setStyleSheet("color:#1b5e20")
         self.message.setText(self.tr("已保存。"))
+
+
+def _form_of(widget: QWidget) -> QFormLayout | None:
+    """The form layout a field sits in directly (None if it is not in one)."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if isinstance(layout, QFormLayout) and layout.getWidgetPosition(widget)[0] >= 0:
+        return layout
+    return None

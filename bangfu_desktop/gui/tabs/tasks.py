@@ -8,6 +8,7 @@ from peewee import JOIN
 from PySide6.QtGui import QColor
 
 from ...core.deadlines import parse_deadline
+from ...core.terms import load_calendar
 from ...core.models import OVERDUE, TASK_STATUSES, Plan, Task, TaskCategory
 from ..dialogs.form import FieldSpec, RecordForm
 from ..table_model import Column
@@ -37,7 +38,8 @@ def category_choices() -> list[tuple[str, int]]:
 
 
 def task_fields() -> list[FieldSpec]:
-    """The task form's fields."""
+    """The task form's fields (完成时限 read with the unit's school calendar)."""
+    calendar = load_calendar()
     return [
         FieldSpec("plan_id", "所属方案", "choice", required=True, choices=plan_choices),
         FieldSpec("category_id", "类别", "choice", choices=category_choices),
@@ -45,7 +47,7 @@ def task_fields() -> list[FieldSpec]:
         FieldSpec("stage_goal", "目标任务（分阶段）", "multiline"),
         FieldSpec("measure", "主要举措", "multiline"),
         FieldSpec("deadline_text", "完成时限", placeholder="例如 2023年12月底前，并长期坚持",
-                  help=lambda text: "识别为：" + parse_deadline(text).explain()),
+                  help=lambda text: "识别为：" + parse_deadline(text, calendar).explain()),
         FieldSpec("responsible", "责任单位", placeholder="多个单位用“、”分隔"),
         FieldSpec("cooperating", "配合部门", placeholder="多个部门用“、”分隔"),
         FieldSpec("status", "状态", "combo", choices=TASK_STATUSES),

@@ -20,6 +20,7 @@ from ..dialogs.honours import HonoursEditor, honours_of
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, unit_choices
+from .creators import create_unit
 
 # Row: (id, name, gender, unit, subject, position, title, phone, honours, dual, party, leader,
 #       helper, helper_from, unit_id, lessons observed, lessons taught and observed)
@@ -56,7 +57,7 @@ def teacher_fields() -> list[FieldSpec]:
     return [
         FieldSpec("name", "姓名", required=True),
         FieldSpec("gender", "性别", "combo", choices=[("（未填）", ""), *((g, g) for g in GENDERS)]),
-        FieldSpec("unit_id", "单位", "choice", choices=unit_choices),
+        FieldSpec("unit_id", "单位", "choice", choices=unit_choices, extra={"create": create_unit}),
         FieldSpec("subject", "学科", "editcombo", choices=subject_choices),
         FieldSpec("position", "职务", placeholder="例如 教师、教务科长、副校长"),
         FieldSpec("title", "职称", "combo", choices=[("（未填）", ""), *((t, t) for t in TITLES)]),
@@ -65,7 +66,8 @@ def teacher_fields() -> list[FieldSpec]:
         FieldSpec("is_party_member", "中共党员", "bool"),
         FieldSpec("is_leader", "校领导及后备力量", "bool"),
         FieldSpec("is_helper", "帮扶人才", "bool"),
-        FieldSpec("helper_from_id", "派出单位", "choice", choices=unit_choices),
+        FieldSpec("helper_from_id", "派出单位", "choice", choices=unit_choices,
+                  extra={"create": create_unit}),
         FieldSpec("helper_start", "帮扶开始日期", "date"),
         FieldSpec("helper_end", "帮扶结束日期", "date"),
         FieldSpec("notes", "备注", "multiline"),
