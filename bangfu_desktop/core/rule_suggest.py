@@ -94,6 +94,13 @@ def rules_in_text(text: str, plan_id: int, task_id: int | None = None) -> list[S
     return found
 
 
+def adopt(suggestion: SuggestedRule) -> int:
+    """Save a proposed rule as the plan's own (audited like every write); return its id."""
+    from . import records
+
+    return records.save(suggestion.as_rule()).id
+
+
 def suggest_rules(plan: Plan | int) -> list[SuggestedRule]:
     """Rules the plan's task texts state that the plan does not have yet (two queries)."""
     plan_id = plan if isinstance(plan, int) else plan.id

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import demo, records
+from ...core import demo, rule_suggest
 from ...core.compliance import evaluate_rules
 from ...core.models import Activity, FrequencyRule, Plan, Task, Teacher
 from ...core.onboarding import start_steps
@@ -74,11 +74,6 @@ def rule_suggestions() -> list[tuple[int, str, list[SuggestedRule]]]:
     with_rules = {pid for (pid,) in FrequencyRule.live(FrequencyRule.plan).distinct().tuples()}
     plans = Plan.live(Plan.id, Plan.title).order_by(Plan.id).tuples()
     return [(pid, title, suggest_rules(pid)) for pid, title in plans if pid not in with_rules]
-
-
-def adopt_rule(suggestion: SuggestedRule) -> int:
-    """Save a proposed rule as the plan's own (worker thread); returns its id."""
-    return records.save(suggestion.as_rule()).id
 
 
 class SuggestionsPanel(QWidget):
@@ -426,7 +421,7 @@ class OverviewTab(QWidget):
         def done(_):
             if hasattr(window, "statusBar"):
                 window.statusBar().showMessage(self.tr("已采用频次要求：%s") % suggestion.name, 8000)
-        run_op(self, self.tr("正在保存…"), lambda: adopt_rule(suggestion), done, changes="frequency_rule")
+        run_op(self, self.tr("正在保存…"), lambda: rule_suggest.adopt(suggestion), done, changes="frequency_rule")
 
     def adopt_suggestion_edited(self, suggestion: SuggestedRule) -> None:
         """修改后采用…: the rule form, prefilled with the proposal."""
