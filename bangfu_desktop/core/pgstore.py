@@ -162,6 +162,7 @@ class PgStore(Store):
 
     def __init__(self, url: str):
         self.url = url.strip()
+        self._attachments: Path | None = None
         super().__init__(Path("."), None, read_only=False)
         self.path = dialect.redact(self.url)  # shown where the SQLite store shows its file
 
@@ -172,8 +173,15 @@ class PgStore(Store):
 
     @property
     def attachments_dir(self) -> Path:
-        """The attachments folder configured in the database (a share every client reaches)."""
-        return shared_attachments_dir()
+        """The attachments folder configured in the database (a share every client reaches), checked once."""
+        if self._attachments is None:
+            self._attachments = shared_attachments_dir()
+        return self._attachments
+
+    def settings_changed(self, key: str) -> None:
+        """Forget what depends on a setting that was just written."""
+        if key == "attachments.dir":
+            self._attachments = None
 
     def note_change(self, count: int = 1) -> None:
         """Count changes; the server's backups are the office's (``bangfu backup`` writes one on demand)."""

@@ -69,3 +69,7 @@ def put(key: str, value: Any) -> None:
     text = "" if value is None else str(option.type(value))
     with database.atomic():
         Setting.insert(key=key, value=text).on_conflict(conflict_target=[Setting.key], preserve=[Setting.value]).execute()
+    from . import database as db_mod
+
+    if db_mod._current is not None and hasattr(db_mod._current, "settings_changed"):
+        db_mod._current.settings_changed(key)
