@@ -48,13 +48,17 @@ BOTH_BACKENDS = {
     "test_exchange_rounds",
 }
 
+# Tests of those modules that look at the SQLite file itself (sqlite3 on the path).
+SQLITE_ONLY = {("test_pdf_binder", "test_cli_exports")}
+
 
 def pytest_generate_tests(metafunc):
     """Run the store fixtures of ``BOTH_BACKENDS`` modules on SQLite and on PostgreSQL."""
     if "backend" not in metafunc.fixturenames:
         return
     module = metafunc.module.__name__.rpartition(".")[2]
-    names = ["sqlite", "postgresql"] if module in BOTH_BACKENDS else ["sqlite"]
+    both = module in BOTH_BACKENDS and (module, metafunc.function.__name__) not in SQLITE_ONLY
+    names = ["sqlite", "postgresql"] if both else ["sqlite"]
     metafunc.parametrize("backend", names, indirect=True)
 
 
