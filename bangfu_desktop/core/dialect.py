@@ -149,3 +149,9 @@ __all__ = [
     "AppPostgresDatabase", "AppSqliteDatabase", "ServerAddress", "account", "is_postgres",
     "is_url", "joined_names", "parse_url", "redact", "role_name", "sql", "string_agg",
 ]
+
+
+def change_counter() -> int:
+    """A number that grows with every audited change (max audit_log id): windows poll it to refresh."""
+    row = database.execute_sql('SELECT max("id") FROM "audit_log"').fetchone()
+    return int(row[0] or 0)
