@@ -155,3 +155,12 @@ def change_counter() -> int:
     """A number that grows with every audited change (max audit_log id): windows poll it to refresh."""
     row = database.execute_sql('SELECT max("id") FROM "audit_log"').fetchone()
     return int(row[0] or 0)
+
+
+def changes_since(last_id: int) -> tuple[int, list[str]]:
+    """(the newest audit id, the tables changed after ``last_id``): what another client changed."""
+    rows = database.execute_sql(
+        sql('SELECT "table", max("id") FROM "audit_log" WHERE "id" > ? GROUP BY "table"'), (last_id,)).fetchall()
+    if not rows:
+        return last_id, []
+    return max(r[1] for r in rows), sorted(r[0] for r in rows)
