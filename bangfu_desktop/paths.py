@@ -25,9 +25,16 @@ def portable_dir() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
-def default_db_path() -> Path:
-    """The database used when no ``--db`` is given."""
+def is_server_url(target: object) -> bool:
+    """Whether a ``--db``/``BANGFU_DB`` value names a PostgreSQL server (``postgresql://…``), not a file."""
+    return isinstance(target, str) and target.strip().lower().startswith(("postgresql://", "postgres://"))
+
+
+def default_db_path() -> Path | str:
+    """The database used when no ``--db`` is given (a ``postgresql://`` URL stays a string)."""
     env = os.environ.get(ENV_DB)
+    if is_server_url(env):
+        return env.strip()
     if env:
         return Path(env).expanduser()
     portable = portable_dir()
@@ -36,8 +43,10 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
-def resolve_db_path(explicit: str | os.PathLike | None) -> Path:
-    """``explicit`` when given, else the default."""
+def resolve_db_path(explicit: str | os.PathLike | None) -> Path | str:
+    """``explicit`` when given, else the default; a server URL is returned as the string it is."""
+    if is_server_url(explicit):
+        return str(explicit).strip()
     return Path(explicit).expanduser() if explicit else default_db_path()
 
 

@@ -13,10 +13,10 @@ import traceback
 
 from .. import __version__
 from ..core.errors import BangfuError
-from . import archive, base, excel, exchange, plan
+from . import archive, base, excel, exchange, plan, shared
 
 # Modules that add subcommands; each has register(subparsers).
-COMMAND_MODULES = [base, excel, archive, plan, exchange]
+COMMAND_MODULES = [base, excel, archive, plan, exchange, shared]
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser."""
     parser = ChineseArgumentParser(prog="bangfu", description="帮扶台账命令行：导入、导出、备份、检查。")
     parser.add_argument("--version", action="version", version=f"bangfu {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹，或 BANGFU_DB）")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件，或共享数据库 postgresql://用户:密码@主机:5432/库名（默认：用户数据文件夹，或 BANGFU_DB）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
     sub.required = True
     for module in COMMAND_MODULES:

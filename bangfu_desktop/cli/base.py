@@ -59,6 +59,13 @@ def cmd_demo(args) -> int:
 
 def cmd_check(args) -> int:
     path = paths.resolve_db_path(args.db)
+    if paths.is_server_url(path):
+        from ..core import pgstore
+
+        store = database.open_database(path, create=False, backup_on_open=False)
+        print(f"服务器数据库可以连接：{store.path}")
+        print(f"数据版本：{pgstore.schema_version()}（本程序：{pgstore.latest_version()}）")
+        return 0
     problems = database.check_database(path)
     if problems:
         for problem in problems:
@@ -71,6 +78,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    target = paths.resolve_db_path(args.db)
+    if paths.is_server_url(target):
+        return _backup_server(target, args.output)
     store = open_store(args, exclusive=False)
     if args.output:
         dest = backup.write_backup(models.database.connection(), Path(args.output))
@@ -80,8 +90,32 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def _backup_server(url: str, output: str | None) -> int:
+    """A server database's backup: a portable SQLite copy (rows checked by content hash)."""
+    import datetime as dt
+
+    from ..core import copying
+
+    dest = Path(output) if output else Path.cwd() / backup.timestamped_name(dt.datetime.now())
+    if dest.exists():
+        from ..core.errors import BangfuError
+
+        raise BangfuError(f"备份文件“{dest}”已存在。请换一个文件名。")
+    copying.copy_database(url, dest, files=False)
+    print(f"已备份到：{dest}（可移植的 SQLite 文件；附件在共享的附件文件夹中，请一并备份）")
+    return 0
+
+
 def cmd_restore(args) -> int:
     from ..core import restore
+
+    target = paths.resolve_db_path(args.db)
+    if paths.is_server_url(target):
+        from ..core import copying
+
+        copying.copy_database(Path(args.file), target, files=False)
+        print(f"已从“{args.file}”恢复到服务器数据库（原为空库）；各表行数和内容校验值一致。")
+        return 0
 
     result = restore.restore_file(paths.resolve_db_path(args.db), Path(args.file))
     if result.replaced_damaged:

@@ -15,12 +15,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from .. import paths
 from ..resources import db_file, read_text
 from . import backup as backup_mod
-from . import dbfile
+from . import dbfile, dialect
 from . import lock as lock_mod
 from .errors import BangfuError, DatabaseDamaged, DatabaseReadOnly, DatabaseTooNew, NotOurDatabase
 from .fileio import remove_stale_parts
@@ -270,18 +268,6 @@ def current() -> Store:
 READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "cache_size": -32000, "query_only": 1}
 
 
-def _safe_rollback() -> None:
-    """ROLLBACK unless SQLite already rolled back by itself (disk full, I/O error).
-
-    Otherwise peewee's ROLLBACK fails with "cannot rollback - no transaction is
-    active" and hides the real cause.
-    """
-    if not database.is_closed() and not database.connection().in_transaction:
-        return
-    SqliteDatabase.rollback(database)
-
-
-database.rollback = _safe_rollback
 
 
 def _prepare_for_writing(path: Path, *, will_write: bool) -> None:
@@ -334,6 +320,13 @@ def open_database(
     The full quick check runs only after an unclean shutdown (see ``lock``).
     """
     global _current
+    if dialect.is_url(path):
+        from . import pgstore
+
+        if _current is not None:
+            _current.close()
+        _current = pgstore.open_server(str(path), create=create)
+        return _current
     path = Path(path)
     state = inspect_file(path)
     ensure_ours(path, state)
@@ -355,7 +348,7 @@ def open_database(
     try:
         if read_only:
             crashed = lock_mod.left_by_crash(path)
-            database.init(dbfile.read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
+            database.initialize(dialect.AppSqliteDatabase(dbfile.read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS))
             database.connect(reuse_if_open=True)
         else:
             if exclusive:
@@ -367,7 +360,7 @@ def open_database(
                 crashed = lock_mod.left_by_crash(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             _prepare_for_writing(path, will_write=exclusive)
-            database.init(str(path), pragmas=PRAGMAS)
+            database.initialize(dialect.AppSqliteDatabase(str(path), pragmas=PRAGMAS))
             database.connect(reuse_if_open=True)
         if crashed and state.exists and not state.empty:
             rows = [r[0] for r in database.execute_sql("PRAGMA quick_check").fetchall()]

@@ -46,3 +46,19 @@ class Cancelled(BangfuError):
 
     def __init__(self, message: str = "已取消，未写入任何文件。"):
         super().__init__(message)
+
+
+class RecordChanged(BangfuError):
+    """Someone else saved (or deleted) the record since it was opened; nothing was written.
+
+    ``who`` and ``when`` come from the audit log; the window offers to reload the
+    record or to keep one's own version (save again with ``updated_at`` of now).
+    """
+
+    def __init__(self, message: str, *, table: str, record_id: int, who: str, when, stored_updated_at):
+        super().__init__(message)
+        self.table = table
+        self.record_id = record_id
+        self.who = who
+        self.when = when
+        self.stored_updated_at = stored_updated_at

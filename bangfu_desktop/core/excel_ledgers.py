@@ -198,7 +198,7 @@ def target_rows(plan_id: int | None = None, *, day: dt.date | None = None) -> li
     from .targets import evaluate_targets
 
     query = (Target.live().join(Plan).where(Plan.deleted_at.is_null())
-             .order_by(Plan.id, Target.stage_year, Target.id))
+             .order_by(Plan.id, Target.stage_year.asc(nulls="first"), Target.id))  # NULL first, as SQLite
     if plan_id is not None:
         query = query.where(Target.plan == plan_id)
     targets = list(query)

@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from . import dialect
+from .dialect import joined_names
 from .excel_common import LEFT, TOP_LEFT, Column, new_workbook, save_workbook, write_ledger
 from .fileio import CancelFn, ProgressFn, check_cancel
 from .models import database
@@ -38,9 +40,9 @@ SELECT o.date, o.period, t.name, u.name, o.subject, o.grade_class, o.topic, o.le
 FROM observation o
 LEFT JOIN teacher t ON t.id = o.teacher_id
 LEFT JOIN unit u ON u.id = t.unit_id
-LEFT JOIN (SELECT observation_id, group_concat(name, '、') AS names
-           FROM (SELECT oo.observation_id, tt.name FROM observation_observer oo
-                 JOIN teacher tt ON tt.id = oo.teacher_id ORDER BY oo.observation_id, oo.id)
+LEFT JOIN (SELECT observation_id, {names} AS names
+           FROM (SELECT oo.observation_id, oo.id AS link_id, tt.name FROM observation_observer oo
+                 JOIN teacher tt ON tt.id = oo.teacher_id ORDER BY oo.observation_id, oo.id) AS linked
            GROUP BY observation_id) obs ON obs.observation_id = o.id
 WHERE o.deleted_at IS NULL {where}
 ORDER BY o.date, o.period, o.id
@@ -110,7 +112,8 @@ def export_observations(dest: str | os.PathLike, *, date_from: dt.date | None = 
                         progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> Path:
     """听课记录台账: one row per observation (听课人 joined), oldest first, optionally within dates."""
     where, params = _span("o.date", date_from, date_to)
-    raw = database.execute_sql(OBSERVATIONS_SQL.format(where=where), params).fetchall()
+    sql = OBSERVATIONS_SQL.format(where=where, names=joined_names("name", "link_id"))
+    raw = database.execute_sql(dialect.sql(sql), params).fetchall()
 
     def row(r: tuple) -> list:
         scores = json.loads(r[11] or "[]")
@@ -127,7 +130,7 @@ def export_guidance(dest: str | os.PathLike, *, date_from: dt.date | None = None
                     progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> Path:
     """指导记录台账: one row per guidance record with its pairing (师傅, 徒弟, 学科)."""
     where, params = _span("g.date", date_from, date_to)
-    raw = database.execute_sql(GUIDANCE_SQL.format(where=where), params).fetchall()
+    raw = database.execute_sql(dialect.sql(GUIDANCE_SQL.format(where=where)), params).fetchall()
 
     def row(r: tuple) -> list:
         return [_date(r[0]), r[1], r[2] or "", r[3], r[4] or "", r[5] or "", r[6], r[7]]

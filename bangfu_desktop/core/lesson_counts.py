@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import dialect
 from .models import database
 from .terms import Period
 
@@ -16,12 +17,12 @@ SELECT teacher_id, sum(observed), sum(taught) FROM (
     SELECT o.teacher_id, 0, count(*) FROM observation o
     WHERE o.deleted_at IS NULL AND o.teacher_id IS NOT NULL AND o.date BETWEEN ? AND ?
     GROUP BY o.teacher_id
-) GROUP BY teacher_id
+) AS per_role GROUP BY teacher_id
 """
 
 
 def lesson_counts(period: Period) -> dict[int, tuple[int, int]]:
     """Teacher id → (听课节数 as 听课人, 授课被听节数) in ``period``; teachers with neither are absent."""
     start, end = period.start.isoformat(), period.end.isoformat()
-    rows = database.execute_sql(COUNTS_SQL, (start, end, start, end)).fetchall()
+    rows = database.execute_sql(dialect.sql(COUNTS_SQL), (start, end, start, end)).fetchall()
     return {tid: (int(observed), int(taught)) for tid, observed, taught in rows}

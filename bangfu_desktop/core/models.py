@@ -24,12 +24,15 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    DatabaseProxy,
     SqliteDatabase,
     TextField,
 )
 
-# Initialised by core.database.open_database(); one open database per process.
-database = SqliteDatabase(None)
+# Pointed by core.database.open_database() at an SQLite file or a PostgreSQL server
+# (core.dialect); one open database per process. Until then an unopened SQLite.
+database = DatabaseProxy()
+database.initialize(SqliteDatabase(None))
 
 
 def now() -> dt.datetime:

@@ -29,11 +29,53 @@ _IGNORED = {"id", "created_at", "updated_at", "deleted_at"}
 
 
 def current_user() -> str:
-    """The login name recorded in the audit log."""
+    """Who is recorded in the audit log: the login name, plus the database role on PostgreSQL."""
+    from .dialect import account
+
     try:
-        return getpass.getuser()
+        return account()
     except Exception:  # noqa: BLE001 - no login name on some Windows setups
-        return ""
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001
+            return ""
+
+
+def version_stamp() -> dt.datetime:
+    """``updated_at`` of a save: to the microsecond, so two saves within a second differ."""
+    return dt.datetime.now()
+
+
+def _same_time(a: Any, b: Any) -> bool:
+    return str(_plain(a) or "").replace("T", " ") == str(_plain(b) or "").replace("T", " ")
+
+
+def check_unchanged(old: Model, record: Model) -> None:
+    """Raise ``RecordChanged`` when the stored record is not the version ``record`` was edited from.
+
+    The version is the ``updated_at`` (and ``deleted_at``) the record carried when it was
+    loaded, or the one the caller set (a form passes the value it opened with).
+    """
+    from .errors import RecordChanged
+
+    if "updated_at" not in record._meta.fields:
+        return
+    seen, stored = record.__data__.get("updated_at"), old.updated_at
+    trashed = "deleted_at" in record._meta.fields and old.deleted_at is not None \
+        and record.__data__.get("deleted_at") is None
+    if (seen is None or stored is None or _same_time(seen, stored)) and not trashed:
+        return
+    last = (AuditLog.select().where((AuditLog.table == record._meta.table_name)
+                                    & (AuditLog.record_id == record.get_id()))
+            .order_by(AuditLog.id.desc()).first())
+    who = (last.user if last else "") or "另一位用户"
+    when = last.at if last else stored
+    what = "删除了" if trashed else "修改了"
+    label = record.describe() if hasattr(record, "describe") else f"记录 #{record.get_id()}"
+    raise RecordChanged(
+        f"“{label}”在您打开之后已被 {who} 于 {_plain(when).replace('T', ' ') if when else '刚才'} {what}。"
+        "您的修改尚未保存：可以重新载入对方保存的内容，或保留您的版本（覆盖对方的修改）。",
+        table=record._meta.table_name, record_id=record.get_id(), who=who, when=when, stored_updated_at=stored)
 
 
 def _plain(value: Any) -> Any:
@@ -123,13 +165,14 @@ def save(record: Model, *, correction: str = "") -> Model:
             audit(record, "新增", {k: [None, v] for k, v in field_values(record).items()})
         else:
             old = type(record).get_by_id(record.get_id())
+            check_unchanged(old, record)
             before, after = field_values(old), field_values(record)
             changes = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
             if not changes:
                 return record
             corrected = _is_correction(old, record, correction)
             if hasattr(record, "updated_at"):
-                record.updated_at = now()
+                record.updated_at = version_stamp()
             record.save()
             if corrected:
                 audit(record, "更正", {**changes, "更正原因": correction.strip()})
@@ -217,7 +260,7 @@ def update_many(records: Iterable[Model], action: str = "修改", batch: int = 2
                     if not changes:
                         continue
                     if hasattr(record, "updated_at"):
-                        record.updated_at = now()
+                        record.updated_at = version_stamp()
                         names.add("updated_at")
                     names.update(changes)
                     changed.append(record)

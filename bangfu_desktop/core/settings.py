@@ -29,6 +29,8 @@ OPTIONS: dict[str, Option] = {
         Option("bureau.email", str, "", "教育局收件邮箱"),
         Option("outbox.dir", str, "", "报送文件夹（留空则放在“文档/帮扶台账/报送”）"),
         Option("demo.loaded", str, "", "已载入演示数据"),
+        # A shared (PostgreSQL) database keeps attachment files here: a share every client reaches.
+        Option("attachments.dir", str, "", "附件文件夹（共享数据库用：每台电脑都能访问的共享文件夹）"),
         # The archive binder's fixed catalogue fields (DA/T 22-2015).
         Option("archive.fonds", str, "", "全宗号"),
         Option("archive.retention", str, "定期30年", "保管期限（永久/定期30年/定期10年）"),
@@ -66,4 +68,8 @@ def put(key: str, value: Any) -> None:
     option = OPTIONS[key]
     text = "" if value is None else str(option.type(value))
     with database.atomic():
-        Setting.insert(key=key, value=text).on_conflict_replace().execute()
+        Setting.insert(key=key, value=text).on_conflict(conflict_target=[Setting.key], preserve=[Setting.value]).execute()
+    from . import database as db_mod
+
+    if db_mod._current is not None and hasattr(db_mod._current, "settings_changed"):
+        db_mod._current.settings_changed(key)

@@ -126,7 +126,7 @@ def evaluate_targets(targets=None, *, today: dt.date | None = None) -> list[Targ
     today = today or dt.date.today()
     if targets is None:
         targets = (Target.live().join(Plan).where(Plan.deleted_at.is_null())
-                   .order_by(Plan.id, Target.stage_year, Target.id))
+                   .order_by(Plan.id, Target.stage_year.asc(nulls="first"), Target.id))  # as SQLite sorts
     targets = list(targets)
     facts = _Facts(today)
     titles = {p.id: p.title for p in Plan.select(Plan.id, Plan.title)} if targets else {}

@@ -66,11 +66,11 @@ def _is_new(path: Path) -> bool:
 
 def open_store_for_window(path: Path, *, explicit: bool) -> database.Store | None:
     """Open ``path`` for the window, or tell the user why not (a dialog) and return None."""
-    problem = dbfile.path_problem(path)
+    problem = None if paths.is_server_url(path) else dbfile.path_problem(path)
     if problem:
         QMessageBox.critical(None, "无法打开数据库", problem)
         return None
-    if explicit and _is_new(path):
+    if explicit and not paths.is_server_url(path) and _is_new(path):
         answer = QMessageBox.question(
             None, "新建数据库",
             f"找不到数据库文件“{path}”（或它是空文件）。\n\n要在这里新建一个空的帮扶台账数据库吗？"
@@ -116,7 +116,7 @@ def watch_backups(window, store: database.Store) -> _BackupWarnings:
 
 def start_opening_backup(window, store: database.Store) -> None:
     """Back up the database once the window is up, off the GUI thread; failures only warn."""
-    if store.read_only:
+    if store.read_only or getattr(store, "is_server", False):  # a server's backups are the office's
         return
     from .operations import run_op
 

@@ -10,6 +10,7 @@ from ..core import backup, database, queries, record_ops, restore
 from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
+from .shared_poll import follow_other_clients
 from .excel_actions import export_ledger, export_submission_dialog, export_tasks_workbook, import_workbook
 from .excel_actions import add_ledger_imports
 from .operations import run_op, wait_for_jobs, watch_backup_failures
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         bus.changed.connect(self._refresh_chrome)
         bus.backed_up.connect(self._refresh_chrome)
         bus.undo_changed.connect(self._refresh_chrome)
+        follow_other_clients(self, store)  # a shared database: others' changes appear without F5
         self._refresh_chrome()
         self._restore_state()
         for page in self.pages.values():

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import record_ops
+from ...core.errors import RecordChanged
 from ...core.validation import check_mobile, normalise_mobile, parse_date_text
 from ..operations import run_op
 from ..settings_store import remember_geometry
@@ -106,6 +108,8 @@ class RecordForm(QDialog):
         super().__init__(parent)
         # The record being edited (None for a new one): subclasses read its links.
         self.record = record
+        # The version the user is editing: a save checks nobody else saved since (optimistic concurrency).
+        self.editing_version = getattr(record, "updated_at", None) if record is not None else None
         self.setWindowTitle(title)
         self.fields = list(fields)
         self.editors: dict[str, QWidget] = {}
@@ -382,10 +386,47 @@ class RecordForm(QDialog):
             self.accept()
             return
         self.set_busy(True)
-        run_op(self, self.tr("正在保存…"), self.save_call(values), self._saved,
+        if self.editing_version is not None:
+            values = {**values, "updated_at": self.editing_version}
+        call = self.save_call(values)
+
+        def guarded():
+            try:
+                return call()
+            except RecordChanged as exc:  # decided on the GUI thread: reload, or keep one's own
+                return exc
+
+        run_op(self, self.tr("正在保存…"), guarded, self._saved,
                changes=self.changed_tables(), always=self._save_ended)
 
+    def ask_conflict(self, exc: RecordChanged) -> str:
+        """Ask what to do about a record someone else saved: ``reload``, ``keep`` or ``cancel``."""
+        box = QMessageBox(QMessageBox.Warning, self.tr("记录已被他人修改"), str(exc), parent=self)
+        reload_button = box.addButton(self.tr("重新载入对方的内容"), QMessageBox.AcceptRole)
+        keep_button = box.addButton(self.tr("保留我的版本"), QMessageBox.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "reload" if clicked is reload_button else "keep" if clicked is keep_button else "cancel"
+
+    def _conflict(self, exc: RecordChanged) -> None:
+        self.set_busy(False)
+        choice = self.ask_conflict(exc)
+        if choice == "keep":
+            self.editing_version = exc.stored_updated_at
+            self.try_accept()
+        elif choice == "reload":
+            fresh = type(self.record).get_by_id(exc.record_id)
+            self.record, self.editing_version = fresh, fresh.updated_at
+            self.set_values({spec.name: fresh.__data__.get(spec.name) for spec in self.fields if spec.name in fresh.__data__})
+            self.summary.setText(self.tr("已载入对方保存的内容，请核对后再保存。"))
+        else:
+            self.summary.setText(self.tr("未保存：该记录已被他人修改，您填写的内容都还在。"))
+
     def _saved(self, record) -> None:
+        if isinstance(record, RecordChanged):
+            self._conflict(record)
+            return
         self.saved = record
         self.set_busy(False)
         self.accept()

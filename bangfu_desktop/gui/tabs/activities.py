@@ -28,7 +28,7 @@ COLUMNS = [
 ]
 
 ROWS_SQL = """
-SELECT a.id, a.date, a.type, a.title, a.place, a.host, a.subject,
+SELECT a.id, CAST(a.date AS TEXT), a.type, a.title, a.place, a.host, a.subject,
        a.others_count + COALESCE(p.n, 0), a.online
 FROM activity a
 LEFT JOIN (SELECT activity_id, count(*) AS n FROM activity_participant GROUP BY activity_id) p

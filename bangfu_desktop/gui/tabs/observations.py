@@ -6,6 +6,7 @@ import datetime as dt
 
 from ...core import record_ops
 from ...core.models import Observation, ObservationObserver, database
+from ...core.dialect import joined_names
 from ...core.observations import GRADES
 from ...core.vocab import LESSON_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
@@ -24,11 +25,11 @@ COLUMNS = [
 ]
 
 ROWS_SQL = """
-SELECT o.id, o.date, o.period, t.name, o.subject, o.grade_class, o.topic, o.lesson_type,
+SELECT o.id, CAST(o.date AS TEXT), o.period, t.name, o.subject, o.grade_class, o.topic, o.lesson_type,
        TRIM(COALESCE(obs.names, '') || CASE WHEN o.observers_text != '' THEN ' ' || o.observers_text ELSE '' END)
 FROM observation o
 LEFT JOIN teacher t ON t.id = o.teacher_id
-LEFT JOIN (SELECT oo.observation_id, group_concat(tt.name, '、') AS names
+LEFT JOIN (SELECT oo.observation_id, {names} AS names
            FROM observation_observer oo JOIN teacher tt ON tt.id = oo.teacher_id
            GROUP BY oo.observation_id) obs ON obs.observation_id = o.id
 WHERE o.deleted_at IS NULL
@@ -95,7 +96,8 @@ class ObservationsTab(RecordTab):
     archive_kind = "observations"  # 打印/导出档案: the selected records, one 听课记录表 per page
 
     def fetch_rows(self) -> list[tuple]:
-        return [tuple(r) for r in database.execute_sql(ROWS_SQL).fetchall()]
+        sql = ROWS_SQL.format(names=joined_names("tt.name", "oo.id"))  # group_concat or string_agg
+        return [tuple(r) for r in database.execute_sql(sql).fetchall()]
 
     def open_form(self, record):
         return edit_with_form(self, self.tr("听课记录"), Observation, observation_fields(), record,

@@ -27,7 +27,7 @@ COLUMNS = [
 ]
 
 ROWS_SQL = """
-SELECT p.id, m.name, u.name, a.name, p.subject, p.programme, p.start_date, p.end_date, p.status,
+SELECT p.id, m.name, u.name, a.name, p.subject, p.programme, CAST(p.start_date AS TEXT), CAST(p.end_date AS TEXT), p.status,
        COALESCE(g.n, 0), p.mentor_id
 FROM pairing p
 JOIN teacher m ON m.id = p.mentor_id
@@ -43,7 +43,7 @@ LOAD_SQL = """
 SELECT t.id, t.name, t.is_helper,
        (SELECT count(*) FROM pairing p WHERE p.mentor_id = t.id AND p.deleted_at IS NULL AND p.status = '进行中')
 FROM teacher t
-WHERE t.deleted_at IS NULL AND (t.is_helper = 1 OR EXISTS (
+WHERE t.deleted_at IS NULL AND (t.is_helper OR EXISTS (
       SELECT 1 FROM pairing p WHERE p.mentor_id = t.id AND p.deleted_at IS NULL))
 ORDER BY t.name
 """
