@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from peewee import Model
 
 from . import database as db_mod
+from .sortkeys import fill_keys
 from .models import (
     MODEL_BY_TABLE,
     TRASHABLE_MODELS,
@@ -24,7 +25,7 @@ from .models import (
 )
 
 # Bookkeeping columns that are not "what changed" for a clerk.
-_IGNORED = {"id", "created_at", "updated_at", "deleted_at"}
+_IGNORED = {"id", "created_at", "updated_at", "deleted_at", "name_key", "name_py"}
 
 
 def current_user() -> str:
@@ -77,6 +78,7 @@ def audit(record: Model | None, action: str, changes: dict | None = None,
 
 def save(record: Model) -> Model:
     """Insert or update ``record`` and log what changed; return it."""
+    fill_keys(record)
     with database.atomic():
         if record.get_id() is None:
             record.save()
@@ -100,6 +102,7 @@ def save_many(records: Iterable[Model], action: str = "导入") -> int:
     count = 0
     with database.atomic():
         for record in records:
+            fill_keys(record)
             record.save()
             audit(record, action, {})
             count += 1
@@ -115,6 +118,8 @@ def add_many(records: Iterable[Model], action: str = "导入", batch: int = 200)
     hundred records instead of two per record; every record gets its id.
     """
     records = list(records)
+    for record in records:
+        fill_keys(record)
     user = current_user()
     with database.atomic():
         start = 0
@@ -167,6 +172,8 @@ def update_many(records: Iterable[Model], action: str = "修改", batch: int = 2
                     if hasattr(record, "updated_at"):
                         record.updated_at = now()
                         names.add("updated_at")
+                    if fill_keys(record):
+                        names.update(("name_key", "name_py"))
                     names.update(changes)
                     changed.append(record)
                     summary = record.describe() if hasattr(record, "describe") else ""
