@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from peewee import Model
 
-from . import pinyin
 from .models import Teacher, Unit, database
 
 # Models whose ``name`` gets keys, and whether it is a person's name (surname readings).
@@ -22,12 +21,16 @@ _SEP = "\x1f"
 
 def sort_text(text: str, is_name: bool = False) -> str:
     """The stored sort key: compares as ``pinyin.sort_key`` does, as a plain string."""
+    from . import pinyin  # pypinyin's dictionaries cost 0.2 s to import: only when a name is keyed
+
     syllables, original = pinyin.sort_key(text or "", is_name)
     return " ".join(syllables) + _SEP + original
 
 
 def search_text(text: str, is_name: bool = False) -> str:
     """The stored search key: full pinyin and initials, "zhoujie zj"."""
+    from . import pinyin
+
     full, initials = pinyin.search_keys(text or "", is_name)
     return f"{full} {initials}".strip()
 
@@ -47,6 +50,8 @@ def backfill(batch: int = 500) -> int:
     """Fill the keys of every row that has none (bulk inserts, databases before schema 6)."""
     filled = 0
     for model, is_name in KEYED.items():
+        if not model.select(model.id).where(model.name_key.is_null()).limit(1).exists():
+            continue
         while True:
             rows = list(model.select(model.id, model.name).where(model.name_key.is_null()).limit(batch).tuples())
             if not rows:

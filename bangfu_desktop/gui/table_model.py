@@ -20,7 +20,6 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from ..core import pinyin
 from ..core.tablequery import PAGE, Page, TableSource
 
 # Rows kept in the cache at most (a screen is about 30): old pages are dropped first.
@@ -66,6 +65,8 @@ def _sort_key(value: Any):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return (1, value)
     if isinstance(value, str):
+        from ..core import pinyin  # imported on the first sort, not at start
+
         return (2, pinyin.sort_key(value))
     return (2, ((str(value),), ""))
 
@@ -217,6 +218,8 @@ class RecordTableModel(_TableBase):
         self.endResetModel()
 
     def _matches(self, row, words) -> bool:
+        from ..core import pinyin
+
         cells = [display(c.value(row)) for c in self.columns]
         return all(any(pinyin.matches(w, cell) for cell in cells) for w in words)
 

@@ -238,22 +238,22 @@ class RecordTab(QWidget):
             generation = self._generation
             query = self.current_query()
             first = max(0, self.view.rowAt(0))
-            specs = self.filter_specs
-
-            def work():
-                extra = self.fetch_extra()
-                options = [list(spec.options()) for spec in specs]
-                page = self.source.load(query, first)
-                page.extra = (extra, options)
-                return page
-
-            run_op(None, "", work, lambda page: self._page_loaded(generation, page), on_error=self._load_failed)
+            run_op(None, "", lambda: self.fetch_page(query, first),
+                   lambda page: self._page_loaded(generation, page), on_error=self._load_failed)
             return
         if self._loading:
             self._reload_pending = True
             return
         self._loading = True
         run_op(None, "", self.fetch_rows, self._loaded, on_error=self._load_failed)
+
+    def fetch_page(self, query: TableQuery, first: int = 0):
+        """Everything one load of a paged tab shows (worker thread): summaries, filter options, a page."""
+        extra = self.fetch_extra()
+        options = [list(spec.options()) for spec in self.filter_specs]
+        page = self.source.load(query, first)
+        page.extra = (extra, options)
+        return page
 
     def current_query(self) -> TableQuery:
         """The search words, filters, sort and 仅显示 ids the next load asks for."""
