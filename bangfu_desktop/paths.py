@@ -51,6 +51,19 @@ def default_backup_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.stem + "_backups")
 
 
+def documents_dir() -> Path:
+    """The user's Documents folder (``BANGFU_DOCUMENTS_DIR`` overrides; tests use a tmp folder)."""
+    env = os.environ.get("BANGFU_DOCUMENTS_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_documents_dir())
+
+
+def default_outbox_dir() -> Path:
+    """Where 报送 files go unless 设置 names another folder: Documents/帮扶台账/报送."""
+    return documents_dir() / "帮扶台账" / "报送"
+
+
 def settings_dir() -> Path:
     """Per-user folder for window state and similar preferences (``BANGFU_CONFIG_DIR`` overrides)."""
     env = os.environ.get("BANGFU_CONFIG_DIR")

@@ -23,6 +23,7 @@ def private_config(tmp_path, monkeypatch):
     """Window state of one test never leaks into another, nor into the user's."""
     monkeypatch.setenv("BANGFU_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("BANGFU_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("BANGFU_DOCUMENTS_DIR", str(tmp_path / "Documents"))
 
 
 @pytest.fixture

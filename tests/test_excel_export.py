@@ -26,6 +26,22 @@ def assert_print_setup(ws, title_rows: str) -> None:
     assert ws.oddFooter.center.text == "第 &P 页 / 共 &N 页"
 
 
+SEAL_ROWS = 4  # a spacer, 单位（盖章）, 负责人/填报人/联系电话, 日期
+
+
+def assert_seal_lines(ws, last_data_row: int, unit_name: str) -> None:
+    """After the last data row: 单位（盖章） with the unit, 负责人, 填报人, 联系电话 and a date line, full width."""
+    width = openpyxl.utils.get_column_letter(ws.max_column)
+    seal, people, date = (ws.cell(last_data_row + i, 1).value for i in (2, 3, 4))
+    assert seal == f"单位（盖章）：{unit_name}"
+    assert "负责人：" in people and "填报人：" in people and "联系电话：" in people
+    assert date.startswith("日期：") and "年" in date and "月" in date and date.endswith("日")
+    merges = {str(r) for r in ws.merged_cells.ranges}
+    for i in (2, 3, 4):
+        assert f"A{last_data_row + i}:{width}{last_data_row + i}" in merges
+    assert ws.max_row == last_data_row + SEAL_ROWS
+
+
 def test_task_list_has_the_seed_layout(demo_store, tmp_path):
     """The 任务清单 has the title, the 学校（盖章） line from 本单位, headers, category rows and tasks."""
     plan = Plan.get(Plan.title.contains("沿河"))
@@ -77,9 +93,10 @@ def test_ledgers_read_back(demo_store, tmp_path, kind, model, title):
     assert "填报日期：2026年11月22日" in [c.value for c in ws[2]]
     assert ws["A3"].value == "序号"
     count = model.live().count()
-    assert count > 0 and ws.max_row == 3 + count
-    assert ws.cell(4, 1).value == 1 and ws.cell(3 + count, 1).value == count
+    assert count > 0 and ws.cell(3 + count, 1).value == count and ws.cell(4 + count, 1).value is None
+    assert ws.cell(4, 1).value == 1
     assert all(ws.cell(3 + count, c).border.bottom.style == "thin" for c in range(1, width + 1))
+    assert_seal_lines(ws, 3 + count, self_unit().name)
     assert_print_setup(ws, "$1:$3")
 
 
@@ -101,7 +118,8 @@ def test_rotation_summary_sheet(demo_store, tmp_path):
     ws = wb["年度汇总"]
     assert ws["A1"].value == "轮训年度汇总"
     years = {r.start_date.year for r in Rotation.live()}
-    rows = {ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(2, 8)] for r in range(4, ws.max_row + 1)}
+    rows = {ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(2, 8)]
+            for r in range(4, ws.max_row + 1 - SEAL_ROWS)}
     assert set(rows) == {f"{y}年" for y in years}
     for year in years:
         items = [r for r in Rotation.live() if r.start_date.year == year]
@@ -117,6 +135,6 @@ def test_activities_by_date_range(demo_store, tmp_path):
     ws = openpyxl.load_workbook(export(tmp_path / "a.xlsx", date_from=start, date_to=end, day=DAY)).active
     expected = Activity.live().where(Activity.date.between(start, end)).count()
     assert ws["A1"].value == "活动台账（2025-09-01 至 2025-12-31）"
-    assert ws.max_row == 3 + expected
-    dates = [ws.cell(r, 2).value.date() for r in range(4, ws.max_row + 1)]
+    assert ws.max_row == 3 + expected + SEAL_ROWS
+    dates = [ws.cell(r, 2).value.date() for r in range(4, 4 + expected)]
     assert all(start <= d <= end for d in dates) and dates == sorted(dates)

@@ -107,7 +107,8 @@ def test_update_of_an_exported_list(demo_store, tmp_path):
     path = export_tasks(tmp_path / "t.xlsx", plan_id=plan.id)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
-    row = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 2).value).startswith("1.1 "))
+    code = Task.live().where((Task.plan == plan) & (Task.status != "已完成")).order_by(Task.position).first().code
+    row = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 2).value).startswith(f"{code} "))
     ws.cell(row, 6).value = "已印发一校一案"
     ws.cell(row, 7).value = "已完成（2024-03-01）"
     wb.save(path)
@@ -115,7 +116,7 @@ def test_update_of_an_exported_list(demo_store, tmp_path):
     assert len(preview.to_update) == 1 and len(preview.to_add) == 0
     assert set(preview.to_update[0].changes) == {"progress", "status", "completed_on"}
     apply_import(preview)
-    task = Task.get(Task.plan == plan, Task.code == "1.1")
+    task = Task.get(Task.plan == plan, Task.code == code)
     assert (task.progress, task.status, task.completed_on) == ("已印发一校一案", "已完成", dt.date(2024, 3, 1))
     assert records.history(task)[-1].action == "修改"
 

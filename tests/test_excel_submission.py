@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import os
+from pathlib import Path
 from email.header import decode_header
 from email.policy import default
 
@@ -16,10 +18,10 @@ DAY = dt.date(2024, 12, 5)
 
 
 def test_submission_goes_to_the_outbox_named_for_the_bureau(demo_store):
-    """本单位_内容_YYYYMMDD.xlsx in the default outbox beside the database."""
+    """本单位_内容_YYYYMMDD.xlsx in the default outbox, Documents/帮扶台账/报送."""
     path = export_submission("tasks", day=DAY)
     assert path.name == "沿河土家族自治县中等职业学校_任务清单_20241205.xlsx"
-    assert path.parent == demo_store.path.parent / "报送文件"
+    assert path.parent == Path(os.environ["BANGFU_DOCUMENTS_DIR"]) / "帮扶台账" / "报送"
     assert openpyxl.load_workbook(path).active["A3"].value == "目标任务（分阶段）"
 
 

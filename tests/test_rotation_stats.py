@@ -54,7 +54,7 @@ def test_demo_summary(demo_store):
     """The demo data: 40 rotations in 2023 (3 leaders), 22 in 2024, 10 of 72 teachers not rotated."""
     summary = rotation_stats.load_rotation_summary(as_of=DEMO_TODAY)
     assert [(y.year, y.total, y.leaders) for y in summary.years] == [(2023, 40, 3), (2024, 22, 0)]
-    assert dict(summary.years[0].by_kind) == {"实践锻炼": 30, "岗位轮训": 10}
+    assert dict(summary.years[0].by_kind) == {"实践锻炼": 31, "岗位轮训": 9}
     assert summary.unit_name == "沿河土家族自治县中等职业学校"
     assert summary.roster_size == 72
     rotated = {tid for (tid,) in Rotation.live(Rotation.teacher).tuples()}

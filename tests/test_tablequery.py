@@ -86,10 +86,10 @@ def test_renamed_teacher_gets_new_keys(store):
 
 
 def _old_database(path) -> None:
-    """A schema-4 database (before this change) holding teachers, activities and their child rows."""
+    """A schema-5 database (before this change) holding teachers, activities and their child rows."""
     conn = sqlite3.connect(path)
     for migration in database.migrations():
-        if migration.number > 4:
+        if migration.number > 5:
             break
         for statement in database.split_statements(migration.sql):
             conn.execute(statement)

@@ -13,10 +13,10 @@ import traceback
 
 from .. import __version__
 from ..core.errors import BangfuError
-from . import archive, base, excel, plan
+from . import archive, base, excel, exchange, plan
 
 # Modules that add subcommands; each has register(subparsers).
-COMMAND_MODULES = [base, excel, archive, plan]
+COMMAND_MODULES = [base, excel, archive, plan, exchange]
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):

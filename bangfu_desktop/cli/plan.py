@@ -106,11 +106,11 @@ def _print_suggestions() -> None:
 
 def cmd_targets(args) -> int:
     """Print every target with its value, actual and status."""
-    from ..core.targets import evaluate_targets
+    from ..core.targets import year_figures
 
     _open(args)
     today = args.today or dt.date.today()
-    results = evaluate_targets(today=today)
+    results = year_figures(None, today=today).targets
     if args.json:
         _print_json({"today": today.isoformat(), "targets": [t.as_dict() for t in results]})
         return 0
@@ -119,7 +119,7 @@ def cmd_targets(args) -> int:
     for t in results:
         actual = "—" if t.actual is None else f"{t.actual:g}"
         target = "—" if t.target_value is None else f"{t.target_value:g}"
-        source = "计算" if t.computed else "填报"
+        source = t.source_label
         note = f"（{t.note}）" if t.note else ""
         print(f"【{t.status}】{t.stage_year or ''} {t.description}：{actual}/{target}{t.unit_label}"
               f" [{source}]{note}")

@@ -17,10 +17,18 @@ What counts, by scope:
   teacher with ``is_helper``) whose pairing overlaps the period and was not
   dissolved (已解除); only helpers on duty in the period are listed. With activity
   types, as 人 below for each helper.
-- 人: each live teacher whose 职务 contains ``rule.role`` (all teachers of 本单位 when
-  the role is empty). For 听评课/听课 the unit is the lesson: the 听课记录 in which the
+- 人: each live teacher whose 职务 contains ``rule.role`` or who holds a live honour of
+  kind ``rule.honour`` (either filter alone when only one is set; all teachers of 本单位
+  when neither is). For 听评课/听课 the unit is the lesson: the 听课记录 in which the
   teacher is a roster observer. For every other type: activities of that type the
   teacher hosted (主持人/主讲人 names them) or took part in.
+
+What counts, by ``rule.record_kind``: 活动 (the default) as above; 听课记录 counts lessons
+observed whatever the activity types (单位: every 听课记录; 学科: by the lesson's 学科;
+人 and 师傅: as 听课人); 指导记录 counts guidance records of pairings (单位: all of them;
+结对: each live, not dissolved pairing overlapping the period; 师傅: each mentor of such
+a pairing, over all their pairings; 人: the chosen people's guidance as mentors; 学科:
+by the pairing's 学科).
 
 Status of a period and group: 达标 when done ≥ required; otherwise 未达标 once the
 period is over and 进行中 while it is not (also for a period not yet begun). A rule
@@ -40,6 +48,8 @@ from .models import (
     Activity,
     ActivityParticipant,
     FrequencyRule,
+    Guidance,
+    Honour,
     Observation,
     ObservationObserver,
     Pairing,
@@ -70,6 +80,7 @@ class Count:
     activity_ids: list[int] = field(default_factory=list)
     observation_ids: list[int] = field(default_factory=list)
     pairing_ids: list[int] = field(default_factory=list)
+    guidance_ids: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
@@ -78,7 +89,7 @@ class Count:
             "end": self.period.end.isoformat(), "group": self.group, "teacher_id": self.teacher_id,
             "required": self.required, "done": self.done, "status": self.status,
             "activity_ids": self.activity_ids, "observation_ids": self.observation_ids,
-            "pairing_ids": self.pairing_ids,
+            "pairing_ids": self.pairing_ids, "guidance_ids": self.guidance_ids,
         }
 
 
@@ -95,6 +106,7 @@ class RuleResult:
     minimum: int
     source_text: str
     counts: list[Count]
+    record_kind: str = "活动"
 
     @property
     def status(self) -> str:
@@ -146,7 +158,8 @@ class RuleResult:
             "rule_id": self.rule_id, "plan_id": self.plan_id, "plan": self.plan_title, "name": self.name,
             "period": self.period_kind, "scope": self.scope, "minimum": self.minimum,
             "required": self.required, "done": self.done, "status": self.status,
-            "source": self.source_text, "counts": [c.as_dict() for c in self.counts],
+            "source": self.source_text, "record_kind": self.record_kind,
+            "counts": [c.as_dict() for c in self.counts],
         }
 
 
@@ -217,7 +230,8 @@ def evaluate_rules(rules: Iterable[FrequencyRule] | None = None, selection: Peri
         for period in rule_periods[rule.id]:
             counts.extend(_evaluate(rule, period, facts, today))
         results.append(RuleResult(rule.id, rule.plan_id, plan_titles.get(rule.plan_id, ""), rule.name,
-                                  rule.period, rule.scope, rule.minimum, rule.source_text, counts))
+                                  rule.period, rule.scope, rule.minimum, rule.source_text, counts,
+                                  rule.record_kind or "活动"))
     return results
 
 
@@ -242,6 +256,9 @@ class _Facts:
         self._own_unit_id: int | None | bool = False
         self._pairings = None
         self._observations = None
+        self._lessons = None
+        self._guidance = None
+        self._honours: dict[str, set[int]] = {}
         self._participation = None
 
     def activities_in(self, types: set[str], period: Period) -> list[tuple]:
@@ -299,6 +316,38 @@ class _Facts:
         return self._observations
 
     @property
+    def lessons(self) -> list[tuple]:
+        """(observation id, date, subject) of every live 听课记录 in the span."""
+        if self._lessons is None:
+            self._lessons = list(
+                Observation.live(Observation.id, Observation.date, Observation.subject)
+                .where(Observation.date.between(self.first, self.last)).order_by(Observation.date).tuples()
+            )
+        return self._lessons
+
+    @property
+    def guidance(self) -> list[tuple]:
+        """(guidance id, pairing id, date, mentor id, pairing subject) of live guidance of live pairings."""
+        if self._guidance is None:
+            self._guidance = list(
+                Guidance.live(Guidance.id, Guidance.pairing, Guidance.date, Pairing.mentor, Pairing.subject)
+                .join(Pairing)
+                .where(Pairing.deleted_at.is_null() & Guidance.date.between(self.first, self.last))
+                .order_by(Guidance.date, Guidance.id).tuples()
+            )
+        return self._guidance
+
+    def honour_holders(self, kind: str) -> set[int]:
+        """Ids of teachers holding a live honour of ``kind``."""
+        if kind not in self._honours:
+            self._honours[kind] = {t for (t,) in Honour.live(Honour.teacher).where(Honour.kind == kind).tuples()}
+        return self._honours[kind]
+
+    def teacher_names(self) -> dict[int, str]:
+        """Live teacher id → name."""
+        return {t.id: t.name for t in self.teachers}
+
+    @property
     def participation(self) -> dict[int, set[int]]:
         """Activity id → roster teacher ids who took part (activities of the rules' types)."""
         if self._participation is None:
@@ -315,6 +364,13 @@ class _Facts:
 def _evaluate(rule: FrequencyRule, period: Period, facts: _Facts, today: dt.date) -> list[Count]:
     types = set(rule.activity_types or [])
     minimum = rule.minimum
+    kind = rule.record_kind or "活动"
+    if kind == "指导记录":
+        return _guidance(rule, period, facts, today)
+    if kind == "听课记录":
+        if rule.scope in ("单位", "学科"):
+            return _lessons(rule.scope, minimum, period, facts, today)
+        types = {"听课"}
     if rule.scope == "学科":
         return _by_subject(types, minimum, period, facts, today)
     if rule.scope == "师傅":
@@ -323,7 +379,7 @@ def _evaluate(rule: FrequencyRule, period: Period, facts: _Facts, today: dt.date
             return _apprentices(helpers, minimum, period, facts, today)
         return _per_person(helpers, types, minimum, period, facts, today)
     if rule.scope == "人":
-        return _per_person(_people_with_role(rule.role, facts), types, minimum, period, facts, today)
+        return _per_person(_people_of(rule, facts), types, minimum, period, facts, today)
     ids = [a[0] for a in facts.activities_in(types, period)]
     return [Count(period, "", None, minimum, len(ids), status_of(minimum, len(ids), period, today), ids)]
 
@@ -359,10 +415,66 @@ def _apprentices(helpers, minimum, period, facts, today) -> list[Count]:
     return counts
 
 
-def _people_with_role(role: str, facts: _Facts) -> list[Teacher]:
-    if role:
-        return [t for t in facts.teachers if role in (t.position or "")]
-    return [t for t in facts.teachers if facts.is_own_teacher(t)]
+def _people_of(rule: FrequencyRule, facts: _Facts) -> list[Teacher]:
+    role, honour = rule.role or "", rule.honour or ""
+    if not role and not honour:
+        return [t for t in facts.teachers if facts.is_own_teacher(t)]
+    holders = facts.honour_holders(honour) if honour else set()
+    return [t for t in facts.teachers if (role and role in (t.position or "")) or t.id in holders]
+
+
+def _lessons(scope, minimum, period, facts, today) -> list[Count]:
+    lessons = [row for row in facts.lessons if period.start <= row[1] <= period.end]
+    if scope == "单位":
+        ids = [row[0] for row in lessons]
+        return [Count(period, "", None, minimum, len(ids), status_of(minimum, len(ids), period, today),
+                      observation_ids=ids)]
+    by_subject: dict[str, list[int]] = {}
+    for teacher in facts.teachers:
+        if teacher.subject and facts.is_own_teacher(teacher):
+            by_subject.setdefault(teacher.subject, [])
+    for observation_id, _, subject in lessons:
+        if subject:
+            by_subject.setdefault(subject, []).append(observation_id)
+    return [Count(period, subject, None, minimum, len(ids), status_of(minimum, len(ids), period, today),
+                  observation_ids=ids) for subject, ids in sorted(by_subject.items())]
+
+
+def _guidance(rule, period, facts, today) -> list[Count]:
+    minimum = rule.minimum
+    rows = [g for g in facts.guidance if period.start <= g[2] <= period.end]
+    names = facts.teacher_names()
+
+    def count(group, teacher_id, guidance_ids, pairing_ids=()):
+        return Count(period, group, teacher_id, minimum, len(guidance_ids),
+                     status_of(minimum, len(guidance_ids), period, today),
+                     pairing_ids=list(pairing_ids), guidance_ids=guidance_ids)
+
+    if rule.scope == "单位":
+        return [count("", None, [g[0] for g in rows])]
+    pairings = [p for p in facts.pairings
+                if (p[3] is None or p[3] <= period.end) and (p[4] is None or p[4] >= period.start)]
+    by_pairing: dict[int, list[int]] = defaultdict(list)
+    for guidance_id, pairing_id, *_ in rows:
+        by_pairing[pairing_id].append(guidance_id)
+    if rule.scope == "结对":
+        return [count(f"{names.get(mentor, '?')}→{names.get(apprentice, '?')}", mentor, by_pairing[pid], [pid])
+                for pid, mentor, apprentice, _, _ in pairings]
+    if rule.scope == "学科":
+        by_subject: dict[str, list[int]] = {}
+        for guidance_id, _, _, _, subject in rows:
+            by_subject.setdefault(subject or "", []).append(guidance_id)
+        return [count(subject, None, ids) for subject, ids in sorted(by_subject.items()) if subject]
+    if rule.scope == "人":
+        mentors = [t.id for t in _people_of(rule, facts)]
+    else:  # 师傅: every mentor with a pairing in the period
+        mentors = list(dict.fromkeys(p[1] for p in pairings))
+    counts = []
+    for mentor in mentors:
+        pairing_ids = [p[0] for p in pairings if p[1] == mentor]
+        ids = sorted(g[0] for g in rows if g[3] == mentor)
+        counts.append(count(names.get(mentor, "?"), mentor, ids, pairing_ids))
+    return counts
 
 
 def _per_person(people, types, minimum, period, facts, today) -> list[Count]:

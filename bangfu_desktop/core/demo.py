@@ -73,11 +73,13 @@ def load_demo(today: dt.date | None = None) -> bool:
         units = _load_units()
         self_unit = next(u for u in units.values() if u.is_self)
         plans = _load_plans(self_unit)
-        teachers, helpers = _make_teachers(rng, units, self_unit)
+        teachers, helpers = _make_teachers(rng, units, self_unit, today)
         _make_honours(rng, teachers)
-        _make_pairings(rng, teachers, helpers, today)
+        # Separate random streams, so that adding one kind of demo record does not reshuffle the others.
+        _make_pairings(random.Random(43), teachers, helpers, today)
         _make_rotations(rng, teachers, units, today)
         _make_activities(rng, teachers, helpers, plans, today)
+        _settle_tasks(random.Random(44), today)
         settings.put("demo.loaded", today.isoformat())
     return True
 
@@ -131,6 +133,7 @@ def _load_plans(self_unit: Unit) -> dict[str, Plan]:
                 plan=plan, name=r["name"], activity_types=r.get("activity_types", []),
                 period=r.get("period", "学期"), minimum=r.get("minimum", 1),
                 scope=r.get("scope", "单位"), role=r.get("role", ""), source_text=r.get("source", ""),
+                record_kind=r.get("record_kind", "活动"), honour=r.get("honour", ""),
             ))
     return plans
 
@@ -139,7 +142,7 @@ def _phone(rng: random.Random) -> str:
     return f"1370000{rng.randrange(10000):04d}"
 
 
-def _make_teachers(rng, units, self_unit):
+def _make_teachers(rng, units, self_unit, today):
     used: set[str] = set()
     helping = [u for u in units.values() if u.role == "帮扶方" and u.kind == "学校"][0]
     teachers, helpers = [], []
@@ -160,7 +163,8 @@ def _make_teachers(rng, units, self_unit):
             subject=SUBJECTS[i % len(SUBJECTS)], position="帮扶教师", title=rng.choice(TITLES[:3]),
             phone=_phone(rng), is_dual_qualified=True, is_party_member=rng.random() < 0.6,
             is_helper=True, helper_from=helping,
-            helper_start=dt.date(2023, 2, 20), helper_end=dt.date(2026, 7, 15),
+            # On duty from the previous 学年 to the end of the next spring: dated from today.
+            helper_start=dt.date(_this_year(today) - 1, 8, 20), helper_end=dt.date(_this_year(today) + 1, 7, 15),
         ))
         helpers.append(helper)
     return teachers, helpers
@@ -173,25 +177,83 @@ def _make_honours(rng, teachers):
                             level=rng.choice(("县级", "县级", "市级", "省级")), year=rng.choice((2023, 2024, 2025))))
 
 
+def _this_year(today: dt.date) -> int:
+    """The 学年 of ``today`` (its autumn year): the demo's second school year."""
+    return load_calendar().school_year_of(today)
+
+
+GUIDANCE_TEXTS = {
+    "听课指导": ("随堂听{a}的{s}课，课后逐环节点评导入与提问设计。", "提问要有梯度，下一课先写好问题链。"),
+    "备课指导": ("和{a}一起研读{s}课标与教材，修改单元教学设计。", "学会先定目标再选活动，教案更精炼了。"),
+    "示范课": ("{m}上{s}示范课，{a}听课并做课堂观察记录。", "看到了小组合作的组织方法，准备在本班试用。"),
+    "评课": ("对{a}的{s}公开课进行评课，肯定亮点，指出时间分配问题。", "课堂节奏偏慢，练习环节要压缩。"),
+    "谈心谈话": ("与{a}交流班级管理与职业规划，了解工作困难。", "明确了本学期成长目标，压力小了很多。"),
+    "课题指导": ("指导{a}确定{s}微课题选题，修改开题报告。", "选题从小处着手，研究方法更清楚了。"),
+    "其他": ("带{a}参加{s}学科教研活动，会后交流心得。", "了解了兄弟学校的做法。"),
+}
+TEACHING_MONTHS = (9, 10, 11, 12, 1, 3, 4, 5, 6)  # no guidance in the winter and summer holidays
+
+
 def _make_pairings(rng, teachers, helpers, today):
+    """Pairings whose status agrees with their dates: a finished cohort, a current one, one dissolved."""
+    year = _this_year(today)
     apprentices = iter(rng.sample(teachers[4:], len(teachers) - 4))
     for n, helper in enumerate(helpers):
         # Two helpers fall short of the three apprentices the plan asks for.
         count = 2 if n in (2, 5) else 3 + n % 2
         for _ in range(count):
-            apprentice = next(apprentices)
-            start = dt.date(2023, 9, rng.randint(1, 20))
-            pairing = records.save(Pairing(
-                mentor=helper, apprentice=apprentice, subject=apprentice.subject,
-                programme=rng.choice(("青蓝工程", "种子计划", "影子跟训")), start_date=start,
-                end_date=dt.date(2026, 7, 15), goals=f"一年站稳讲台，两年成为{apprentice.subject}学科骨干。",
-                status="进行中",
-            ))
-            for k in range(3):
-                day = start + dt.timedelta(days=30 * (k + 1) + rng.randint(0, 10))
-                if day <= today:
-                    records.save(Guidance(pairing=pairing, date=day, kind=rng.choice(GUIDANCE_KINDS),
-                                          content=f"{helper.name}指导{apprentice.name}备课、上课，并提出改进建议。"))
+            _pairing(rng, helper, next(apprentices), dt.date(year - 1, 9, rng.randint(1, 20)),
+                     dt.date(year + 1, 7, 15), "进行中", today)
+        if n % 3 == 0:  # last year's cohort: finished in July, with an evaluation
+            _pairing(rng, helper, next(apprentices), dt.date(year - 2, 9, rng.randint(1, 20)),
+                     dt.date(year, 7, 10), "已结束", today)
+    # A pairing dissolved when the apprentice moved school: ended early, no guidance after that.
+    _pairing(rng, helpers[1], next(apprentices), dt.date(year - 1, 9, 8), dt.date(year, 1, 12), "已解除", today)
+
+
+def _pairing(rng, helper, apprentice, start, end, status, today) -> Pairing:
+    evaluation = ""
+    if status == "已结束":
+        evaluation = f"{apprentice.name}已能独立承担{apprentice.subject}教学，公开课获校级好评，考核合格。"
+    elif status == "已解除":
+        evaluation = f"{apprentice.name}调往其他学校，结对于{end:%Y年%m月}解除。"
+    pairing = records.save(Pairing(
+        mentor=helper, apprentice=apprentice, subject=apprentice.subject,
+        programme=rng.choice(("青蓝工程", "种子计划", "影子跟训")), start_date=start, end_date=end,
+        goals=f"一年站稳讲台，两年成为{apprentice.subject}学科骨干。", status=status, evaluation=evaluation,
+    ))
+    month = dt.date(start.year, start.month, 1)
+    last = min(end, today)
+    while month <= last:
+        if month.month in TEACHING_MONTHS:
+            # Mostly twice a month, sometimes once (a rule of 2 a month then shows who fell short).
+            for _ in range(2 if rng.random() < 0.7 else 1):
+                day = month + dt.timedelta(days=rng.randint(2, 26))
+                if start <= day <= last:
+                    kind = rng.choice(GUIDANCE_KINDS)
+                    content, reflection = GUIDANCE_TEXTS[kind]
+                    names = {"a": apprentice.name, "m": helper.name, "s": apprentice.subject}
+                    records.save(Guidance(pairing=pairing, date=day, kind=kind, content=content.format(**names),
+                                          reflection=reflection))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return pairing
+
+
+def _settle_tasks(rng, today):
+    """Most tasks due by today are done (with date and evidence); the rest show 逾期; some later ones 推进中."""
+    for task in Task.select().where(Task.due_date.is_null(False)).order_by(Task.id):
+        if task.due_date <= today and rng.random() < 0.7:
+            task.status = "已完成"
+            task.completed_on = task.due_date - dt.timedelta(days=rng.randint(3, 60))
+            task.evidence = f"{task.completed_on:%Y年%m月}完成，相关文件、照片与记录已归档（见年度档案）。"
+            task.progress = "已按期完成。"
+        elif task.due_date > today and rng.random() < 0.6:
+            # Only tasks not yet due: the 任务清单 shows an overdue 推进中 as 逾期, and reads 逾期 back as 未开始.
+            task.status = "推进中"
+            task.progress = "已制定实施计划，正在按月推进。"
+        else:
+            continue
+        records.save(task)
 
 
 def _make_rotations(rng, teachers, units, today):
@@ -232,6 +294,7 @@ def _make_activities(rng, teachers, helpers, plans, today):
     plan = plans.get("hongsibu-2023")
     tasks = list(Task.select().where(Task.plan == plans["yanhe-2022"]).order_by(Task.position))
     places = ("学校会议室", "录播教室", "实训楼 201", "图书馆报告厅", "线上（腾讯会议）")
+    lesson_rng = random.Random(45)
     for year in (this_year - 1, this_year):
         for semester in (1, 2):
             period = calendar.semester(year, semester)
@@ -258,15 +321,19 @@ def _make_activities(rng, teachers, helpers, plans, today):
                         ActivityParticipant.create(activity=activity, teacher=teacher)
                     if tasks and rng.random() < 0.3:
                         ActivityTask.create(activity=activity, task=rng.choice(tasks))
-            for k in range(8):
-                day = period.start + dt.timedelta(days=rng.randint(0, span))
-                teacher = rng.choice(teachers[6:])
+            # 教研员 (teachers 4 and 5) observe often: one reaches the 15 lessons of seed 002, one falls short.
+            whole = min(period.end, today) == period.end
+            for k in range(26 if whole else max(4, 26 * span // max((period.end - period.start).days, 1))):
+                day = period.start + dt.timedelta(days=lesson_rng.randint(0, min(span, 150)))  # not in the summer
+                teacher = lesson_rng.choice(teachers[6:])
                 observation = records.save(Observation(
-                    date=day, period=f"第{rng.randint(1, 7)}节", teacher=teacher, subject=teacher.subject,
-                    grade_class=f"{rng.choice(('2023', '2024', '2025'))}级{rng.randint(1, 6)}班",
-                    topic=f"{teacher.subject}第{rng.randint(1, 12)}单元", lesson_type=rng.choice(LESSON_TYPES),
+                    date=day, period=f"第{lesson_rng.randint(1, 7)}节", teacher=teacher, subject=teacher.subject,
+                    grade_class=f"{lesson_rng.choice(('2023', '2024', '2025'))}级{lesson_rng.randint(1, 6)}班",
+                    topic=f"{teacher.subject}第{lesson_rng.randint(1, 12)}单元", lesson_type=lesson_rng.choice(LESSON_TYPES),
                     notes="教学目标明确，环节完整，学生参与度较高。",
                     evaluation="建议增加学生展示时间，板书再精炼。",
                 ))
-                for observer in rng.sample(teachers[:6] + helpers, 2):
+                observers = [teachers[4]] if k < 16 else [teachers[5]] if k < 26 else []
+                observers += [o for o in lesson_rng.sample(teachers[:4] + helpers, 1) if o not in observers]
+                for observer in observers:
                     ObservationObserver.create(observation=observation, teacher=observer)

@@ -214,6 +214,7 @@ def apply_import(preview: ImportPreview, *, progress: ProgressFn | None = None,
         for step in preview.after_apply:
             step()
         check_cancel(cancelled)
+    records.changes_committed()  # the automatic backup that was due; its failure never fails the import
     if progress:
         progress(total, total)
     return ImportResult(len(preview.to_add), len(preview.to_update), len(preview.skipped))

@@ -13,6 +13,7 @@ from .excel_read import Grid, header_key, read_grid
 from .excel_tasks import plan_from_title
 from .fileio import CancelFn, ProgressFn, check_cancel
 from .models import Plan, Task, TaskCategory
+from .plan_match import match_plan
 from .validation import date_problem
 
 TASK_FIELDS = (
@@ -81,6 +82,18 @@ def _sheet_title(grid: Grid, header_row: int) -> str:
     return ""
 
 
+# plan_id meaning "a new plan, whatever the title matches".
+NEW_PLAN = 0
+
+
+def with_plan(preview: ImportPreview, plan_id: int | None) -> ImportPreview:
+    """The same list previewed into another plan (an existing one's id, NEW_PLAN or None: the match)."""
+    fresh = ImportPreview("tasks", preview.path, preview.grid, preview.header_row, preview.mapping, TASK_FIELDS)
+    fresh.rebuild = lambda old, new: _build(ImportPreview("tasks", old.path, old.grid, old.header_row, new,
+                                                          TASK_FIELDS), plan_id, None)
+    return _build(fresh, plan_id, None)
+
+
 def preview_tasks(path: str | os.PathLike, *, plan_id: int | None = None, sheet: str | None = None,
                   mapping: dict[int, str] | None = None, progress: ProgressFn | None = None,
                   cancelled: CancelFn | None = None) -> ImportPreview:
@@ -94,20 +107,30 @@ def preview_tasks(path: str | os.PathLike, *, plan_id: int | None = None, sheet:
 
 
 def _resolve_plan(preview: ImportPreview, plan_id: int | None) -> Plan:
-    if plan_id is not None:
+    """The plan the rows go into; ``preview.plan``/``plan_how`` say which and why (for the window)."""
+    if plan_id:
         plan = Plan.live().where(Plan.id == plan_id).first()
         if plan is None:
             from .errors import InvalidInput
             raise InvalidInput(f"找不到编号为 {plan_id} 的方案。")
-        return plan
-    title = _sheet_title(preview.grid, preview.header_row)
-    plan = plan_from_title(title) if title else None
-    if plan is not None:
+        preview.plan, preview.plan_how = plan, "选定"
         preview.notes.append(f"导入到方案：{plan.title}")
         return plan
+    title = _sheet_title(preview.grid, preview.header_row)
+    if plan_id is None:
+        above = [t for row in preview.grid.texts[:preview.header_row] for t in row if t]
+        plan = plan_from_title(title) if title else None
+        how = "标题" if plan is not None else ""
+        if plan is None:
+            plan, how = match_plan([title, *above])
+        if plan is not None:
+            preview.plan, preview.plan_how = plan, how
+            preview.notes.append(f"导入到方案：{plan.title}（按{how}匹配；可改选）")
+            return plan
     stem = re.sub(r"(重点)?任务清单$", "", re.sub(r"^附件\s*\d*\s*[:：]?", "", re.sub(r"\s+", "", title)))
     plan = Plan(title=stem or Path(preview.path).stem)
     preview.extra.append(plan)
+    preview.plan, preview.plan_how = plan, "新建"
     preview.notes.append(f"将新建方案：{plan.title}")
     return plan
 

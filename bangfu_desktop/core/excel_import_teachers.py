@@ -31,6 +31,9 @@ BOOL_FIELDS = ("is_dual_qualified", "is_party_member", "is_leader", "is_helper")
 TRUE_WORDS = ("是", "√", "✓", "✔", "y", "yes", "1", "有", "true")
 
 
+FORM_FOOTER = ("单位（盖章）", "负责人：", "填报人：", "日期：", "填报日期：")
+
+
 def as_bool(text: str) -> bool:
     """'是', '√', '1', '中共党员' → True; '否', '', '群众' → False."""
     t = text.strip().lower()
@@ -75,6 +78,8 @@ def _build(preview: ImportPreview, cancelled: CancelFn | None) -> ImportPreview:
         cell = {key: (texts[c] if c < len(texts) else "").replace("\n", "") for key, c in cols.items()}
         if not any(texts) or _repeats_header(texts, header):
             continue
+        if next(t for t in texts if t).startswith(FORM_FOOTER):
+            continue  # the form's closing lines (单位（盖章）, 负责人, 日期) as our exports write them
         name = re.sub(r"\s+", "", cell["name"])
         if not name:
             preview.rows.append(RowPlan(row_no, "skip", "", reason="姓名为空"))

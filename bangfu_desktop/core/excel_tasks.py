@@ -101,9 +101,13 @@ def export_tasks(dest: str | os.PathLike, *, plan_id: int | None = None,
                  template: str | os.PathLike | None = None, with_progress: bool = True,
                  day: dt.date | None = None, progress: ProgressFn | None = None,
                  cancelled: CancelFn | None = None) -> Path:
-    """Write a plan's 任务清单 to ``dest`` through ``template`` (default: the shipped form)."""
+    """Write a plan's 任务清单 to ``dest``: the shipped form streamed, or filled into a bureau's ``template``."""
     plan = choose_plan(plan_id)
     data = task_data(plan, day)
-    fill_template(template or default_template(with_progress), data, dest,
-                  progress=progress, cancelled=cancelled)
+    if template is None:
+        from .excel_tasklist import write_task_list
+
+        write_task_list(data, dest, with_progress=with_progress, progress=progress, cancelled=cancelled)
+    else:
+        fill_template(template, data, dest, progress=progress, cancelled=cancelled)
     return Path(dest)

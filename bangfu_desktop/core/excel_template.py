@@ -143,7 +143,7 @@ def _fill_rows(ws: Worksheet, data: TemplateData, progress, cancelled) -> None:
         else:
             for m in row_merges:
                 ws.merge_cells(start_row=r, start_column=m.min_col, end_row=r, end_column=m.max_col)
-            fit_row(ws, r, widths, minimum=height)
+            fit_row(ws, r, widths, minimum=height, columns=styles)
         if kind == "category":
             ws.row_dimensions[r].height = max(height or 0, 20)
     if not plan:

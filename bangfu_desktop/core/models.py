@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid as uuid_mod
 
 from peewee import (
     BooleanField,
@@ -46,11 +47,17 @@ class JSONField(TextField):
         return None if value is None else json.loads(value)
 
 
+def new_uuid() -> str:
+    """A fresh record UUID (the stable ID that travels in data packages)."""
+    return str(uuid_mod.uuid4())
+
+
 class BaseModel(Model):
-    """Common columns: creation and update times."""
+    """Common columns: creation and update times, and the stable record UUID."""
 
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    uuid = CharField(default=new_uuid, unique=True)
 
     class Meta:
         database = database
@@ -68,11 +75,19 @@ class TrashableModel(BaseModel):
     """A record that goes to the recycle bin when deleted."""
 
     deleted_at = DateTimeField(null=True, index=True)
+    # '' for this database's own records; the sender unit's UUID for records received
+    # in a data package, which stay apart from ours and from other senders'.
+    origin = CharField(default="", index=True)
 
     @classmethod
     def live(cls, *fields):
-        """Select the records that are not in the recycle bin."""
-        return cls.select(*fields).where(cls.deleted_at.is_null())
+        """Select this database's own records that are not in the recycle bin."""
+        return cls.select(*fields).where(cls.deleted_at.is_null() & (cls.origin == ""))
+
+    @classmethod
+    def received(cls, origin: str, *fields):
+        """Select the live records received from the unit whose UUID is ``origin``."""
+        return cls.select(*fields).where(cls.deleted_at.is_null() & (cls.origin == origin))
 
 
 class Setting(Model):
@@ -265,14 +280,21 @@ class Pairing(TrashableModel):
         return f"师徒结对 #{self.id}"
 
 
+GUIDANCE_KINDS = ("听课指导", "备课指导", "示范课", "评课", "谈心谈话", "课题指导", "其他")
+
+
 class Guidance(TrashableModel):
-    """A guidance record of a pairing (date, kind, content)."""
+    """指导记录: one guidance session of a pairing (date, kind, content, the apprentice's reflection)."""
 
     label = "指导记录"
     pairing = ForeignKeyField(Pairing, backref="guidance", on_delete="CASCADE")
-    date = DateField()
-    kind = CharField(default="")
-    content = TextField(default="")
+    date = DateField(index=True)
+    kind = CharField(default="")  # one of GUIDANCE_KINDS
+    content = TextField(default="")  # 指导内容
+    reflection = TextField(default="")  # 徒弟收获/反思
+
+    def describe(self) -> str:
+        return f"指导记录：{self.date} {self.kind}"
 
 
 class Rotation(TrashableModel):
@@ -361,7 +383,9 @@ class ObservationObserver(BaseModel):
 
 
 RULE_PERIODS = ("月", "季度", "学期", "学年", "年")
-RULE_SCOPES = ("单位", "学科", "师傅", "人")
+RULE_SCOPES = ("单位", "学科", "师傅", "人", "结对")
+# What a rule counts: activities of its types, 听课记录 (as 听课人), or 指导记录 of pairings.
+RULE_RECORD_KINDS = ("活动", "听课记录", "指导记录")
 
 
 class FrequencyRule(TrashableModel):
@@ -374,7 +398,9 @@ class FrequencyRule(TrashableModel):
     period = CharField(default="学期")
     minimum = IntegerField(default=1)
     scope = CharField(default="单位")
-    role = CharField(default="")  # for scope 人: which teachers (e.g. 教研员)
+    role = CharField(default="")  # for scope 人: which teachers (职务 contains it, e.g. 教研员)
+    honour = CharField(default="")  # for scope 人: only teachers holding this honour kind
+    record_kind = CharField(default="活动")  # one of RULE_RECORD_KINDS
     source_text = TextField(default="")
 
     def describe(self) -> str:
@@ -405,6 +431,12 @@ class SchoolTerm(BaseModel):
     start_date = DateField()
     end_date = DateField()
 
+    class Meta:
+        indexes = ((("school_year", "semester"), True),)
+
+    def describe(self) -> str:
+        return f"校历：{self.school_year}-{self.school_year + 1}学年第{self.semester}学期"
+
 
 class AuditLog(Model):
     """One change to one record: when, who, which record, what changed."""
@@ -420,6 +452,75 @@ class AuditLog(Model):
     class Meta:
         database = database
         table_name = "audit_log"
+
+
+class ExchangeRound(BaseModel):
+    """报送批次: what the bureau asks for, for which period, due when."""
+
+    origin = CharField(default="")  # '' when defined here, else the issuing bureau's UUID
+    name = CharField()
+    period_label = CharField(default="")
+    start_date = DateField(null=True)
+    end_date = DateField(null=True)
+    due_date = DateField()
+    asks = JSONField(default=list)  # record types and ledgers asked for
+    issuer_uuid = CharField(default="")
+    issuer_name = CharField(default="")
+    notes = TextField(default="")
+
+    class Meta:
+        table_name = "exchange_round"
+
+
+class ExchangePackage(BaseModel):
+    """A data, 零报告, notice or receipt package written here ('out') or taken in ('in')."""
+
+    direction = CharField()  # in / out
+    kind = CharField()  # data / zero / notice / receipt
+    sender_uuid = CharField(default="", index=True)
+    sender_name = CharField(default="")
+    round_uuid = CharField(default="")
+    period_label = CharField(default="")
+    made_at = DateTimeField(default=now)
+    status = CharField(default="")  # '' (not reviewed) / 已接收 / 退回
+    reason = TextField(default="")
+    reviewed_at = DateTimeField(null=True)
+    counts = JSONField(default=dict)
+    summary = JSONField(default=dict)
+    file_name = CharField(default="")
+
+    class Meta:
+        table_name = "exchange_package"
+
+
+class ExchangeBase(Model):
+    """The content hash of a received record as of the last exchange (three-way merge base)."""
+
+    table_name = CharField()
+    record_uuid = CharField()
+    content_hash = CharField()
+
+    class Meta:
+        database = database
+        table_name = "exchange_base"
+        indexes = ((("table_name", "record_uuid"), True),)
+
+
+class OutboxMessage(BaseModel):
+    """An e-mail waiting in the outbox, marked sent only once the server accepted it."""
+
+    message_id = CharField(unique=True)
+    recipient = CharField(default="")
+    subject = CharField(default="")
+    eml_path = TextField(default="")
+    package_uuid = CharField(default="")
+    status = CharField(default="待发送")  # 待发送 / 已发送
+    attempts = IntegerField(default=0)
+    last_error = TextField(default="")
+    sent_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "exchange_outbox"
 
 
 # Models in dependency order: parents before children.
@@ -444,6 +545,10 @@ ALL_MODELS: tuple[type[Model], ...] = (
     Attachment,
     SchoolTerm,
     AuditLog,
+    ExchangeRound,
+    ExchangePackage,
+    ExchangeBase,
+    OutboxMessage,
 )
 
 TRASHABLE_MODELS: tuple[type[TrashableModel], ...] = tuple(

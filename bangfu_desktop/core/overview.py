@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .compliance import RuleResult, evaluate_rules
+from .compliance import RuleResult
 from .deadlines import parse_deadline
 from .models import OVERDUE, Plan, Rotation, Target, Task, Teacher
 from .queries import self_unit
-from .targets import TargetProgress, evaluate_targets
+from .targets import TargetProgress, year_figures
 from .terms import Period, load_calendar
 
 UPCOMING_DAYS = 30
@@ -190,13 +190,15 @@ class Dashboard:
     targets: list[TargetProgress]
     quota: RotationQuota
     coverage: RotationCoverage | None
+    rounds: list = field(default_factory=list)  # 报送批次 received from a bureau (exchange.rounds.RoundDue)
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
         return {"today": self.today.isoformat(), "semester": self.semester.label,
                 "rules": [r.as_dict() for r in self.rules], "overdue": [t.as_dict() for t in self.overdue],
                 "upcoming": [t.as_dict() for t in self.upcoming], "targets": [t.as_dict() for t in self.targets],
-                "quota": self.quota.as_dict(), "coverage": self.coverage.as_dict() if self.coverage else None}
+                "quota": self.quota.as_dict(), "coverage": self.coverage.as_dict() if self.coverage else None,
+                "rounds": [r.as_dict() for r in self.rounds]}
 
 
 def dashboard(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> Dashboard:
@@ -206,9 +208,16 @@ def dashboard(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> Dashbo
     semester = calendar.semester_period(today)
     overdue, upcoming = task_deadlines(today, days)
     by = coverage_deadline(today)
+    figures = year_figures(None, today=today, rule_period=semester, calendar=calendar)
     return Dashboard(
-        today=today, semester=semester,
-        rules=evaluate_rules(selection=semester, today=today, calendar=calendar),
-        overdue=overdue, upcoming=upcoming, targets=evaluate_targets(today=today),
+        today=today, semester=semester, rules=figures.rules,
+        overdue=overdue, upcoming=upcoming, targets=figures.targets,
         quota=rotation_quota(today.year), coverage=rotation_coverage(by) if by else None,
+        rounds=_received_rounds(today),
     )
+
+
+def _received_rounds(today: dt.date) -> list:
+    from .exchange.rounds import received_rounds
+
+    return received_rounds(today)

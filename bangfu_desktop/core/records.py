@@ -11,10 +11,11 @@ import getpass
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from peewee import Model
+from peewee import CharField, Model, TextField
 
 from . import database as db_mod
 from .sortkeys import fill_keys
+from .text import clean_text
 from .models import (
     MODEL_BY_TABLE,
     TRASHABLE_MODELS,
@@ -56,11 +57,45 @@ def field_values(record: Model) -> dict[str, Any]:
     return values
 
 
+# Warnings about committed writes (an automatic backup that failed), for the window to show.
+_warnings: list[str] = []
+
+
 def _note_change(count: int = 1) -> None:
+    """Count a committed change (the store backs up after every N; a failed backup never raises)."""
     try:
-        db_mod.current().note_change(count)
+        store = db_mod.current()
     except RuntimeError:
-        pass  # no Store (a bare database opened by a test): nothing to back up
+        return  # no Store (a bare database opened by a test): nothing to back up
+    store.note_change(count)
+
+
+def add_warning(text: str) -> None:
+    """Remember a warning about a committed write (any thread); the window shows it after the write."""
+    _warnings.append(text)
+
+
+def changes_committed() -> None:
+    """Call after an outer transaction committed: takes the automatic backup that was due."""
+    _note_change(0)
+
+
+def take_warnings() -> list[str]:
+    """The warnings gathered since the last call (and forget them)."""
+    taken = list(_warnings)
+    del _warnings[:len(taken)]
+    return taken
+
+
+def clean_fields(record: Model) -> None:
+    """Clean every text field of ``record`` (control characters pasted from Word, \\x0b as a line break)."""
+    for name, field in record._meta.fields.items():
+        if isinstance(field, (CharField, TextField)):
+            value = record.__data__.get(name)
+            if isinstance(value, str):
+                cleaned = clean_text(value)
+                if cleaned != value:
+                    setattr(record, name, cleaned)
 
 
 def audit(record: Model | None, action: str, changes: dict | None = None,
@@ -76,8 +111,13 @@ def audit(record: Model | None, action: str, changes: dict | None = None,
     )
 
 
-def save(record: Model) -> Model:
-    """Insert or update ``record`` and log what changed; return it."""
+def save(record: Model, *, correction: str = "") -> Model:
+    """Insert or update ``record`` and log what changed; return it.
+
+    A record in a period the bureau accepted changes only with a ``correction``
+    reason (更正); without one, ``CorrectionRequired`` is raised and nothing is written.
+    """
+    clean_fields(record)
     fill_keys(record)
     with database.atomic():
         if record.get_id() is None:
@@ -89,12 +129,23 @@ def save(record: Model) -> Model:
             changes = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
             if not changes:
                 return record
+            corrected = _is_correction(old, record, correction)
             if hasattr(record, "updated_at"):
                 record.updated_at = now()
             record.save()
-            audit(record, "修改", changes)
+            if corrected:
+                audit(record, "更正", {**changes, "更正原因": correction.strip()})
+            else:
+                audit(record, "修改", changes)
     _note_change()
     return record
+
+
+def _is_correction(old: Model, new: Model, correction: str) -> bool:
+    """True when the change is a 更正 of an accepted period (raises when the reason is missing)."""
+    from .exchange.receipts import check_lock
+
+    return check_lock(old, new, correction)
 
 
 def save_many(records: Iterable[Model], action: str = "导入") -> int:
@@ -102,6 +153,7 @@ def save_many(records: Iterable[Model], action: str = "导入") -> int:
     count = 0
     with database.atomic():
         for record in records:
+            clean_fields(record)
             fill_keys(record)
             record.save()
             audit(record, action, {})
@@ -251,10 +303,21 @@ def history(record: Model) -> list[AuditLog]:
 
 def replace_links(link_model: type[Model], owner_field: str, owner: Model,
                   target_field: str, target_ids: Iterable[int]) -> None:
-    """Make ``owner``'s rows in a link table (participants, observers, task links) exactly ``target_ids``."""
+    """Make ``owner``'s rows in a link table (participants, observers, task links) exactly ``target_ids``.
+
+    A change is written to the audit log of the owner, as ``{link table: [old ids, new ids]}``.
+    """
     owner_column = getattr(link_model, owner_field)
-    rows = [{owner_field: owner.get_id(), target_field: target_id} for target_id in dict.fromkeys(target_ids)]
+    target_column = getattr(link_model, target_field)
+    wanted = list(dict.fromkeys(target_ids))
+    rows = [{owner_field: owner.get_id(), target_field: target_id} for target_id in wanted]
     with database.atomic():
+        before = [row[0] for row in link_model.select(target_column).where(owner_column == owner.get_id())
+                  .order_by(link_model._meta.primary_key).tuples()]
+        if sorted(before) == sorted(wanted):
+            return
         link_model.delete().where(owner_column == owner.get_id()).execute()
         if rows:
             link_model.insert_many(rows).execute()
+        audit(owner, "修改", {link_model._meta.table_name: [sorted(before), sorted(wanted)]})
+    _note_change()

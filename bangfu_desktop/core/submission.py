@@ -20,9 +20,10 @@ from email.policy import compat32
 from io import BytesIO
 from pathlib import Path
 
-from . import database, settings
+from . import settings
 from .errors import InvalidInput
 from .fileio import atomic_write
+from ..paths import default_outbox_dir
 from .queries import self_unit_name
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -30,11 +31,11 @@ _BAD_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
 
 
 def outbox_dir() -> Path:
-    """The outbox folder: the setting ``outbox.dir``, else 报送文件 beside the database."""
+    """The outbox folder: the setting ``outbox.dir``, else Documents/帮扶台账/报送 (where a clerk looks)."""
     configured = settings.get("outbox.dir")
     if configured:
         return Path(configured).expanduser()
-    return database.current().path.parent / "报送文件"
+    return default_outbox_dir()
 
 
 def safe_name(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import operator
+from dataclasses import replace
 from functools import reduce
 
 from peewee import JOIN, SQL, Case, fn
@@ -303,3 +304,13 @@ TASKS = TableSource(
     search_more=lambda w: [TaskCategory.name.contains(w), task_status() == w],
     finish=_finish_tasks,
 )
+
+
+def teachers_source(period) -> TableSource:
+    """教师名册 with each teacher's lesson counts in ``period`` (a terms.Period): 听课节数, 授课被听节数."""
+    in_period = Observation.deleted_at.is_null() & Observation.date.between(period.start, period.end)
+    observed = (Observation.select(fn.COUNT(fn.DISTINCT(Observation.id)))
+                .join(ObservationObserver, on=(ObservationObserver.observation == Observation.id))
+                .where((ObservationObserver.teacher == Teacher.id) & in_period))
+    taught = Observation.select(fn.COUNT(Observation.id)).where((Observation.teacher == Teacher.id) & in_period)
+    return replace(TEACHERS, fields={**TEACHERS.fields, "observed": observed, "taught": taught}, row_type=None)

@@ -33,10 +33,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .compliance import periods_in
-from .models import Activity, Honour, Pairing, Plan, Rotation, Target, Teacher, Unit
+from .models import Activity, FrequencyRule, Honour, Pairing, Plan, Rotation, Target, Teacher, Unit
 from .queries import self_unit
 from .terms import Period, load_calendar
 
+SOURCE_COMPUTED, SOURCE_TYPED = "按记录统计", "手工填报"
 REACHED, NOT_REACHED, IN_PROGRESS, NOT_ENTERED = "已达成", "未达成", "进行中", "未填报"
 LEVEL_RANK = {"校级": 0, "县级": 1, "区级": 1, "市级": 2, "省级": 3, "国家级": 4}
 PER_PERIOD = {"year": "年", "month": "月", "quarter": "季度", "semester": "学期", "school_year": "学年"}
@@ -68,6 +69,19 @@ class TargetProgress:
     note: str = ""
     teacher_ids: list[int] = field(default_factory=list)  # counted (or, for coverage, missing)
     activity_ids: list[int] = field(default_factory=list)
+    # Why a computable kind fell back to its typed value (for warnings, never printed in a form).
+    fallback_reason: str = ""
+    notes: str = ""  # the clerk's own 备注 of the target
+
+    @property
+    def source_label(self) -> str:
+        """按记录统计 for a computed value, 手工填报 for a typed one (how outputs label it)."""
+        return SOURCE_COMPUTED if self.computed else SOURCE_TYPED
+
+    @property
+    def public_note(self) -> str:
+        """What a printed form may say about the value: the basis of a computed figure, else nothing."""
+        return self.note if self.computed else ""
 
     @property
     def progress(self) -> float | None:
@@ -85,6 +99,7 @@ class TargetProgress:
             "computed": self.computed, "actual_date": self.actual_date.isoformat() if self.actual_date else None,
             "progress": self.progress, "status": self.status, "note": self.note,
             "teacher_ids": self.teacher_ids, "activity_ids": self.activity_ids,
+            "source": self.source_label, "fallback_reason": self.fallback_reason,
         }
 
 
@@ -118,6 +133,97 @@ def evaluate_targets(targets=None, *, today: dt.date | None = None) -> list[Targ
     return [_progress(t, facts, titles.get(t.plan_id, ""), today) for t in targets]
 
 
+@dataclass
+class Figures:
+    """Every figure an output shows for one day and one span: the one truth of all outputs.
+
+    ``plans`` are the live plans whose period overlaps the span, oldest first; ``targets``
+    and ``rules`` belong to them (targets whose stage year ends before the span are left
+    out). The 指标 workbook, ``bangfu targets``, the year report, the binder and 概览 all
+    take their numbers from here.
+    """
+
+    today: dt.date
+    period: Period | None
+    rule_period: Period
+    plans: list[Plan]
+    targets: list[TargetProgress]
+    rules: list  # list[compliance.RuleResult]
+
+    def plan_targets(self, plan_id: int) -> list[TargetProgress]:
+        """The targets of one plan, in stage-year order."""
+        return [t for t in self.targets if t.plan_id == plan_id]
+
+    def plan_rules(self, plan_id: int) -> list:
+        """The rule results of one plan."""
+        return [r for r in self.rules if r.plan_id == plan_id]
+
+    def plan_label(self, plan_id: int) -> str:
+        """How a table names the plan of a row: its 文号 when it has one, else its title."""
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan.doc_number or plan.title
+        return ""
+
+    def as_dict(self) -> dict:
+        """JSON-ready form."""
+        span = self.period
+        return {"today": self.today.isoformat(),
+                "period": None if span is None else {"label": span.label, "start": span.start.isoformat(),
+                                                     "end": span.end.isoformat()},
+                "plans": [{"id": p.id, "title": p.title, "doc_number": p.doc_number} for p in self.plans],
+                "targets": [t.as_dict() for t in self.targets], "rules": [r.as_dict() for r in self.rules]}
+
+
+def plan_overlaps(plan: Plan, period: Period | None) -> bool:
+    """Whether a plan's period (its years; open ends allowed) overlaps ``period``."""
+    if period is None:
+        return True
+    start = plan.period_start or (plan.issued_on.year if plan.issued_on else None)
+    if start is not None and start > period.end.year:
+        return False
+    return plan.period_end is None or plan.period_end >= period.start.year
+
+
+def plans_in(period: Period | None, plan_id: int | None = None) -> list[Plan]:
+    """Live plans whose period overlaps ``period`` (all when None), oldest first."""
+    query = Plan.live().order_by(Plan.issued_on, Plan.id)
+    if plan_id is not None:
+        query = query.where(Plan.id == plan_id)
+    plans = [p for p in query if plan_overlaps(p, period)]
+    # Plans with no date come after the dated ones (SQLite sorts NULL first).
+    return [p for p in plans if p.issued_on] + [p for p in plans if not p.issued_on]
+
+
+def target_overlaps(target: Target, period: Period | None) -> bool:
+    """A stage target belongs to a span unless its stage year ended before the span began."""
+    return period is None or target.stage_year is None or target.stage_year >= period.start.year
+
+
+def year_figures(period: Period | None = None, *, today: dt.date | None = None, plan_id: int | None = None,
+                 rule_period: Period | None = None, calendar=None) -> Figures:
+    """Targets and rules of the plans overlapping ``period``, evaluated once for ``today``.
+
+    Rules are counted over ``rule_period`` (default: ``period``, or today's semester when
+    ``period`` is None). A fixed number of queries, whatever the number of plans.
+    """
+    from .compliance import evaluate_rules, rule_query
+
+    today = today or dt.date.today()
+    calendar = calendar or load_calendar()
+    plans = plans_in(period, plan_id)
+    ids = [p.id for p in plans]
+    order = {pid: index for index, pid in enumerate(ids)}
+    targets = [t for t in Target.live().where(Target.plan.in_(ids)).order_by(Target.stage_year, Target.id)
+               if target_overlaps(t, period)] if ids else []
+    targets.sort(key=lambda t: (order[t.plan_id], t.stage_year or 0, t.id))
+    rules = sorted(rule_query().where(FrequencyRule.plan.in_(ids)), key=lambda r: (order[r.plan_id], r.id)) \
+        if ids else []
+    rule_period = rule_period or period or calendar.semester_period(today)
+    return Figures(today, period, rule_period, plans, evaluate_targets(targets, today=today),
+                   evaluate_rules(rules, rule_period, today=today, calendar=calendar) if rules else [])
+
+
 def evaluate_target(target: Target, *, today: dt.date | None = None) -> TargetProgress:
     """Progress of one target (the target editor's preview)."""
     return evaluate_targets([target], today=today)[0]
@@ -131,12 +237,18 @@ def _progress(target: Target, facts: "_Facts", plan_title: str, today: dt.date) 
         actual_date = today
     else:
         actual, actual_date, teacher_ids, activity_ids = target.actual_value, target.actual_date, [], []
-        note = result[1] if result else ""
+        reason = result[1] if result else ""
+        note = reason
         if target.kind != "manual":
             note = (note + "；" if note else "") + "按填报值"
+        return TargetProgress(target.id, target.plan_id, plan_title, target.stage_year, target.description,
+                              target.kind, target.unit_label, target.target_value, actual, computed,
+                              actual_date, target_status(actual, target, today), note, teacher_ids,
+                              activity_ids, reason, target.notes or "")
     return TargetProgress(target.id, target.plan_id, plan_title, target.stage_year, target.description,
                           target.kind, target.unit_label, target.target_value, actual, computed,
-                          actual_date, target_status(actual, target, today), note, teacher_ids, activity_ids)
+                          actual_date, target_status(actual, target, today), note, teacher_ids, activity_ids,
+                          "", target.notes or "")
 
 
 def _year_end(target: Target, today: dt.date) -> dt.date:

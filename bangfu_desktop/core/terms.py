@@ -3,7 +3,12 @@
 A 学年 runs from the autumn semester's start to the day before the next one;
 第一学期 (秋季) from the autumn start, 第二学期 (春季) from the spring start to the
 end of the school year, so every date belongs to exactly one semester. The start
-days are settings; a single semester can be overridden by a SchoolTerm row.
+days are settings (the default rule); a 学年's semesters can be given exact start
+and end dates by SchoolTerm rows (overrides). A semester without an override
+begins the day after an overridden predecessor ends and ends the day before an
+overridden successor begins, so an override never opens a gap beside a default
+semester; two overridden neighbours must meet exactly (``calendar_problems``).
+Storing the calendar is in ``core.calendar_store``.
 """
 
 from __future__ import annotations
@@ -54,36 +59,53 @@ class SchoolCalendar:
         month, day = month_day
         return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
+    def override(self, year: int, number: int) -> tuple[dt.date, dt.date] | None:
+        """The (start, end) an override gives this semester, if any."""
+        for o_year, o_sem, start, end in self.overrides:
+            if o_year == year and o_sem == number:
+                return start, end
+        return None
+
+    def _default_start(self, year: int, number: int) -> dt.date:
+        if number == 1:
+            return self._start(year, self.autumn_start)
+        return self._start(year + 1, self.spring_start)
+
+    def _start_of(self, year: int, number: int) -> dt.date:
+        # An overridden semester keeps its dates; a default one begins the day after an
+        # overridden predecessor ends, so overrides never leave days in no semester.
+        own = self.override(year, number)
+        if own:
+            return own[0]
+        previous = self.override(*_previous(year, number))
+        if previous:
+            return previous[1] + dt.timedelta(days=1)
+        return self._default_start(year, number)
+
+    def _end_of(self, year: int, number: int) -> dt.date:
+        own = self.override(year, number)
+        if own:
+            return own[1]
+        return self._start_of(*_next(year, number)) - dt.timedelta(days=1)
+
     def school_year_of(self, day: dt.date) -> int:
         """The first calendar year of the 学年 ``day`` is in (2023 for 2023-2024)."""
-        for year, sem, start, end in self.overrides:
-            if start <= day <= end:
+        guess = day.year if day >= self._start(day.year, self.autumn_start) else day.year - 1
+        for year in (guess, guess - 1, guess + 1):
+            if day in self.school_year(year):
                 return year
-        return day.year if day >= self._start(day.year, self.autumn_start) else day.year - 1
+        return guess
 
     def school_year(self, year: int) -> Period:
         """The 学年 that starts in autumn of ``year``."""
-        first = self.semester(year, 1)
-        second = self.semester(year, 2)
-        return Period(first.start, second.end, f"{year}-{year + 1}学年")
+        return Period(self._start_of(year, 1), self._end_of(year, 2), f"{year}-{year + 1}学年")
 
     def semester(self, year: int, number: int) -> Period:
         """第一学期 (1, autumn) or 第二学期 (2, spring) of the 学年 starting in ``year``."""
-        for o_year, o_sem, start, end in self.overrides:
-            if o_year == year and o_sem == number:
-                return Period(start, end, semester_label(year, number))
-        autumn = self._start(year, self.autumn_start)
-        spring = self._start(year + 1, self.spring_start)
-        next_autumn = self._start(year + 1, self.autumn_start)
-        if number == 1:
-            return Period(autumn, spring - dt.timedelta(days=1), semester_label(year, 1))
-        return Period(spring, next_autumn - dt.timedelta(days=1), semester_label(year, 2))
+        return Period(self._start_of(year, number), self._end_of(year, number), semester_label(year, number))
 
     def semester_of(self, day: dt.date) -> tuple[int, int]:
         """(学年 start year, 1 or 2) of a date."""
-        for year, sem, start, end in self.overrides:
-            if start <= day <= end:
-                return year, sem
         year = self.school_year_of(day)
         return (year, 1) if day in self.semester(year, 1) else (year, 2)
 
@@ -109,6 +131,14 @@ class SchoolCalendar:
         if kind == "年":
             return Period(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), f"{day.year}年")
         raise ValueError(f"unknown period kind: {kind}")
+
+
+def _previous(year: int, number: int) -> tuple[int, int]:
+    return (year - 1, 2) if number == 1 else (year, 1)
+
+
+def _next(year: int, number: int) -> tuple[int, int]:
+    return (year, 2) if number == 1 else (year + 1, 1)
 
 
 def semester_label(year: int, number: int) -> str:

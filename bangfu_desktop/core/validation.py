@@ -48,6 +48,38 @@ def check_mobile(text: str) -> str | None:
     return None
 
 
+_OFFICE_RE = re.compile(
+    r"^(?:(?:\(0\d{2,3}\)|0\d{2,3})[- ]?)?\d{7,8}"       # (0951)1234567, 0951-1234567, 1234567
+    r"(?:(?:-|转|分机|ext\.?|x)\d{1,6})?$"               # extension: -123, 转123, 分机123
+    r"|^[48]00-?\d{3}-?\d{4}$"                            # 400-123-4567
+    r"|^1[3-9]\d{9}$",                                    # an office may give a mobile number
+    re.IGNORECASE)
+
+
+def check_office_phone(text: str) -> str | None:
+    """A Chinese message when ``text`` is not an office number (area code, number, extension)."""
+    compact = unicodedata.normalize("NFKC", text or "").strip().replace("—", "-").replace("－", "-")
+    if not compact:
+        return None
+    compact = re.sub(r"\s*([-转])\s*", r"\1", compact)
+    if re.search(r"[^\d\-() 转分机extEXT.]", compact):
+        return f"办公电话“{text.strip()}”只能包含数字、“-”和分机号（如 0951-1234567-123 或 0951-1234567转123）"
+    if not _OFFICE_RE.match(compact.replace(" ", "-") if compact.count(" ") == 1 else compact.replace(" ", "")):
+        return f"办公电话“{text.strip()}”应写成 区号-号码，例如 0951-1234567；分机写成 0951-1234567-123 或 0951-1234567转123"
+    return None
+
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def check_email(text: str) -> str | None:
+    """A Chinese message when ``text`` (not empty) does not look like an e-mail address."""
+    text = (text or "").strip()
+    if text and not EMAIL_RE.match(text):
+        return f"邮箱“{text}”格式不对，例如 jyj@example.cn"
+    return None
+
+
 def normalise_mobile(text: str) -> str:
     """Digits only, as stored."""
     return re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", text or ""))

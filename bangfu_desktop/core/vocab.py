@@ -8,7 +8,7 @@ ACTIVITY_TYPES = (
 )
 ROTATION_KINDS = ("岗位轮训", "跟班学习", "跟岗学习", "实践锻炼", "挂职交流", "跟岗研修")
 PAIRING_PROGRAMMES = ("青蓝工程", "种子计划", "影子跟训", "传帮带")
-GUIDANCE_KINDS = ("听课指导", "备课指导", "示范课", "谈心交流", "课题指导")
+from .models import GUIDANCE_KINDS  # noqa: E402,F401 - declared with the Guidance model
 UNIT_KINDS = ("学校", "教育局", "企业", "高校", "其他")
 UNIT_ROLES = ("受援方", "帮扶方", "核心校", "成员校", "主管部门", "合作企业")
 STAGES = ("幼儿园", "小学", "初中", "高中", "中职", "高职", "九年一贯制", "完全中学")

@@ -129,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", metavar="PATH", help="数据库文件")
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = create_app([sys.argv[0], *qt_args])
+    from .operations import install_excepthook
+
+    install_excepthook()  # unexpected exceptions: error log + a Chinese message, the window keeps running
     explicit = bool(args.db or os.environ.get(paths.ENV_DB))
     path = paths.resolve_db_path(args.db)
     store = open_store_for_window(path, explicit=explicit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,7 +13,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -91,16 +96,110 @@ class YearArchiveDialog(QDialog):
         return ArchiveSelection(school_year=self.year.currentData(), semester=self.semester.currentData())
 
 
+class ArchiveCheckDialog(QDialog):
+    """档案体检 before printing: each finding opens its record; the clerk fixes or prints anyway."""
+
+    def __init__(self, findings, period, parent=None):
+        super().__init__(parent)
+        self.period = period
+        self.setWindowTitle(self.tr("档案体检"))
+        self.resize(760, 460)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.itemActivated.connect(self.open_item)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.open_button = buttons.addButton(self.tr("打开记录"), QDialogButtonBox.ActionRole)
+        self.recheck_button = buttons.addButton(self.tr("重新检查"), QDialogButtonBox.ActionRole)
+        self.print_button = buttons.addButton(self.tr("仍然打印"), QDialogButtonBox.AcceptRole)
+        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
+        self.open_button.clicked.connect(lambda: self.open_item(self.list.currentItem()))
+        self.recheck_button.clicked.connect(self.recheck)
+        buttons.accepted.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.show_findings(findings)
+
+    def show_findings(self, findings) -> None:
+        """Fill the list; the first finding is selected."""
+        self.list.clear()
+        for finding in findings:
+            item = QListWidgetItem(finding.line())
+            item.setData(Qt.UserRole, (finding.table, finding.record_id))
+            self.list.addItem(item)
+        if findings:
+            self.list.setCurrentRow(0)
+            self.summary.setText(self.tr("打印前发现 %d 个检查时会被指出的问题。双击一条打开对应记录修改，"
+                                         "改好后点“重新检查”；也可以“仍然打印”。") % len(findings))
+        else:
+            self.summary.setText(self.tr("未发现问题，可以打印。"))
+        self.open_button.setEnabled(bool(findings))
+
+    def recheck(self) -> None:
+        """Check again after the clerk's fixes."""
+        from ..core.archive_check import check_archive
+
+        self.show_findings(check_archive(self.period))
+
+    def open_item(self, item) -> None:
+        """Open the record of a finding in its tab's form."""
+        if item is None:
+            return
+        table, record_id = item.data(Qt.UserRole)
+        open_record(self.parent(), table, record_id)
+
+
+def open_record(window, table: str, record_id: int | None) -> bool:
+    """Open a record's form in the tab that holds its table; False when no tab shows it."""
+    pages = getattr(window, "pages", {}) if window is not None else {}
+    for name, page in pages.items():
+        model = getattr(page, "model_class", None)
+        if model is None or model._meta.table_name != table:
+            continue
+        window.show_page(name)
+        record = model.get_or_none(model.id == record_id) if record_id is not None else None
+        if record is not None and hasattr(page, "select_id"):
+            page.select_id(record_id)
+        from .bus import bus
+
+        if page.open_form(record) is not None:
+            bus.changed.emit(table)
+        return True
+    return False
+
+
+def check_before_printing(window: QWidget, period, proceed) -> None:
+    """Run 档案体检 off the GUI thread; call ``proceed()`` when nothing was found or the clerk prints anyway."""
+    from ..core.archive_check import check_archive
+
+    def done(findings):
+        if not findings:
+            proceed()
+            return
+        dialog = ArchiveCheckDialog(findings, period, window)
+        if dialog.exec() == QDialog.Accepted:
+            proceed()
+
+    run_op(window, window.tr("正在进行档案体检…"), lambda: check_archive(period), done)
+
+
 def export_year_archive(window: QWidget) -> None:
-    """The yearly binder: cover, 目录, one section per record type."""
+    """The yearly binder: 档案体检 first, then cover, 目录, one section per record type."""
     dialog = YearArchiveDialog(window)
     if dialog.exec() != QDialog.Accepted:
         return
     selection = dialog.selection()
     name = f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"
-    dest = ask_save_path(window, window.tr("导出年度档案（PDF）"), name, window.tr("PDF 文件 (*.pdf)"))
-    if dest:
-        run_archive_export(window, selection, dest, cover=True)
+
+    def proceed():
+        dest = ask_save_path(window, window.tr("导出年度档案（PDF）"), name, window.tr("PDF 文件 (*.pdf)"))
+        if dest:
+            run_archive_export(window, selection, dest, cover=True)
+
+    check_before_printing(window, selection.period(), proceed)
 
 
 def year_report_work(year: int, dest: str):

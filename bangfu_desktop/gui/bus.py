@@ -12,6 +12,8 @@ class RecordBus(QObject):
     changed = Signal(str)
     # Emitted after a backup was written; the argument is the backup file path.
     backed_up = Signal(str)
+    # Emitted when the stack of deletes that 撤销删除 can undo changed.
+    undo_changed = Signal()
 
 
 bus = RecordBus()

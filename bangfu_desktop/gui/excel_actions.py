@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
@@ -30,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import queries, settings
+from ..core import queries
 from ..core.excel_import import ImportPreview, ImportResult, apply_import
 from ..core.excel_import_ledgers import preview_ledger
-from ..core.excel_import_tasks import preview_tasks
+from ..core.excel_import_tasks import NEW_PLAN, preview_tasks, with_plan
 from ..core.excel_import_teachers import preview_teachers
 from ..core.excel_ledgers import LEDGERS
 from ..core.excel_tasks import export_tasks
@@ -149,6 +150,8 @@ class ImportPreviewDialog(QDialog):
         self.resize(820, 600)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("请核对将要导入的内容。列对应不对时，可在下方手动调整。")))
+        if hasattr(preview, "plan"):
+            layout.addLayout(self._plan_row(preview))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         layout.addWidget(self.text, 1)
@@ -174,6 +177,27 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._refresh()
+
+    def _plan_row(self, preview: ImportPreview) -> QHBoxLayout:
+        """导入到方案: the plan the core matched (by 文号 or title), or any other, or a new one."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("导入到方案：")))
+        self.plan_combo = QComboBox()
+        self.plan_combo.setObjectName("import_plan")
+        matched = preview.plan
+        new_title = matched.title if matched.id is None else ""
+        for pid, title in Plan.live(Plan.id, Plan.title).order_by(Plan.id).tuples():
+            suffix = self.tr("（按%s匹配）") % preview.plan_how if matched.id == pid else ""
+            self.plan_combo.addItem(title + suffix, pid)
+        self.plan_combo.addItem(self.tr("新建方案") + (f"：{new_title}" if new_title else ""), NEW_PLAN)
+        self.plan_combo.setCurrentIndex(self.plan_combo.findData(matched.id if matched.id else NEW_PLAN))
+        self.plan_combo.currentIndexChanged.connect(self._replan)
+        row.addWidget(self.plan_combo, 1)
+        return row
+
+    def _replan(self, *_):
+        self.preview = with_plan(self.preview, self.plan_combo.currentData())
         self._refresh()
 
     def mapping(self) -> dict[int, str]:
@@ -272,7 +296,9 @@ def report_submission(parent: QWidget, path: Path) -> None:
     if box.clickedButton() is folder_button:
         open_path(outbox_dir())
     elif box.clickedButton() is mail_button:
-        open_path(write_eml_draft(path, to=settings.get("bureau.email")))
+        from .dialogs.bureau_email import with_bureau_email
+
+        with_bureau_email(parent, lambda to: open_path(write_eml_draft(path, to=to)))
 
 
 def export_submission_dialog(parent: QWidget) -> None:
@@ -281,4 +307,6 @@ def export_submission_dialog(parent: QWidget) -> None:
     labels = [label for label, _ in choices]
     label, ok = QInputDialog.getItem(parent, parent.tr("导出报送文件"), parent.tr("报送内容"), labels, 0, False)
     if ok and label:
-        run_submission(parent, dict(choices)[label])
+        from .archive_actions import check_before_printing
+
+        check_before_printing(parent, None, lambda: run_submission(parent, dict(choices)[label]))

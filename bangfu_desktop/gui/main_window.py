@@ -6,18 +6,19 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle, QTabWidget
 
-from ..core import backup, database, queries, restore, sortkeys
+from ..core import backup, database, queries, record_ops, restore, sortkeys
 from . import dialog_geometry
 from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
 from .excel_actions import export_ledger, export_submission_dialog, export_tasks_workbook, import_workbook
 from .excel_actions import add_ledger_imports
-from .operations import run_op, wait_for_jobs
+from .operations import run_op, wait_for_jobs, watch_backup_failures
 from .settings_store import qsettings
 from . import undo
 from .dialogs.recycle_bin import RecycleBinDialog
 from .tabs.activities import ActivitiesTab
+from .tabs.bureau import add_exchange_ui
 from .tabs.overview import OverviewTab
 from .tabs.pairings import PairingsTab
 from .tabs.rotations import RotationsTab
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
     def __init__(self, store: database.Store):
         super().__init__()
         self.store = store
+        undo.clear()  # deletes remembered for another database cannot be undone here
+        watch_backup_failures(store)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.pages = {}
@@ -55,12 +58,14 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, page.title)
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        add_exchange_ui(self)
         self.db_label = QLabel()
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         bus.changed.connect(self._refresh_chrome)
         bus.backed_up.connect(self._refresh_chrome)
+        bus.undo_changed.connect(self._refresh_chrome)
         self._refresh_chrome()
         self._build_toolbar()
         self._restore_state()
@@ -229,15 +234,41 @@ class MainWindow(QMainWindow):
         """导入任务清单 (also the 概览 welcome page's button)."""
         import_workbook(self, "tasks")
 
+    def start_step(self, key: str) -> None:
+        """A step of the 概览 checklist: open the form or action that does it."""
+        if key == "self_unit":
+            self.show_page("settings")
+        elif key == "plan":
+            page = self.show_page("units_plans")
+            page.inner.setCurrentWidget(page.plans)
+            page.plans.add_record()
+        elif key == "tasks":
+            self.import_tasks()
+        elif key == "teachers":
+            import_workbook(self, "teachers")
+        elif key == "activity":
+            page = self.show_page("activities")
+            page.inner.setCurrentWidget(page.activities)
+            page.activities.add_record()
+
     def undo_delete(self) -> None:
-        """Bring back the records of the last delete."""
-        restored = undo.undo_last()
+        """Bring back the records of the last delete (through run_op; kept on the stack if it fails)."""
+        items = undo.take_last()
         self.undo_action.setEnabled(undo.can_undo())
-        if restored:
-            bus.changed.emit("")
-            self.statusBar().showMessage(self.tr("已撤销删除，恢复 %d 条记录") % len(restored), 8000)
-        else:
+        if not items:
             self.statusBar().showMessage(self.tr("没有可撤销的删除"), 5000)
+            return
+
+        def done(restored):
+            self.statusBar().showMessage(self.tr("已撤销删除，恢复 %d 条记录") % len(restored), 8000)
+
+        def ended(ok: bool) -> None:
+            if not ok:
+                undo.push(items)
+            self._refresh_chrome()
+
+        run_op(self, self.tr("正在撤销删除…"), lambda: record_ops.restore_many(items), done,
+               changes=sorted({table for table, _ in items}), always=ended)
 
     def show_recycle_bin(self) -> None:
         """Open the 回收站."""

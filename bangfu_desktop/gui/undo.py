@@ -1,8 +1,10 @@
-"""Undo of deletes: each delete pushes the records it moved to the recycle bin."""
+"""Undo of deletes: each delete pushes the records it moved to the recycle bin.
+
+The stack only remembers; the window restores through run_op and core.record_ops.
+"""
 
 from __future__ import annotations
 
-from ..core import records
 
 _stack: list[list[tuple[str, int]]] = []
 
@@ -19,14 +21,9 @@ def can_undo() -> bool:
     return bool(_stack)
 
 
-def undo_last() -> list[tuple[str, int]]:
-    """Restore the records of the last delete; return them."""
-    if not _stack:
-        return []
-    trashed = _stack.pop()
-    for table, record_id in trashed:
-        records.restore(records.load(table, record_id))
-    return trashed
+def take_last() -> list[tuple[str, int]]:
+    """Remove and return the last delete (restore it with core.record_ops.restore_many)."""
+    return _stack.pop() if _stack else []
 
 
 def clear() -> None:

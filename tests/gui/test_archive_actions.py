@@ -60,3 +60,45 @@ def test_year_report_from_the_window(demo_store, qtbot, tmp_path):
     assert any("活动" in str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value)
     window.close()
     wait_for_jobs()
+
+
+def test_archive_check_dialog_opens_the_record(store, qtbot):
+    """档案体检 lists a faulty rotation; activating it opens that rotation's form; 重新检查 sees the fix."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication
+    from gui_helpers import when_dialog_opens
+
+    from bangfu_desktop.core import records
+    from bangfu_desktop.core.archive_check import check_archive
+    from bangfu_desktop.core.models import Rotation, Teacher, Unit
+    from bangfu_desktop.gui.archive_actions import ArchiveCheckDialog
+    from bangfu_desktop.gui.main_window import MainWindow
+
+    unit = records.save(Unit(name="示例县第一中学", is_self=True, contact_name="李文", mobile="13800000000"))
+    teacher = records.save(Teacher(name="王芳", unit=unit))
+    rotation = records.save(Rotation(teacher=teacher, host_unit=unit, start_date=dt.date(2025, 10, 10),
+                                     end_date=dt.date(2025, 10, 1)))
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    findings = check_archive(None, today=dt.date(2025, 11, 1))
+    dialog = ArchiveCheckDialog(findings, None, window)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "轮训" in dialog.list.item(0).text()
+    assert dialog.print_button.text() == "仍然打印"
+    seen = {}
+
+    def on_form(form):
+        seen["title"] = form.windowTitle()
+        form.reject()
+
+    when_dialog_opens(qtbot, lambda: dialog.open_item(dialog.list.item(0)), on_form)
+    assert "轮训" in seen["title"]
+    assert window.tabs.currentWidget().model_class is Rotation
+    rotation.end_date = dt.date(2025, 10, 20)
+    records.save(rotation)
+    dialog.recheck()
+    assert dialog.list.count() == 0 and "未发现问题" in dialog.summary.text()
+    assert QApplication.activeModalWidget() is None
+    window.close()
+    wait_for_jobs()

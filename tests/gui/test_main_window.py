@@ -113,8 +113,7 @@ def test_add_activity_with_participants(window, qtbot):
         editor(dialog, "title").setText("语文同课异构（测试）")
         editor(dialog, "date").line.setText("2026年11月20日")
         picker = dialog.participants
-        picker.list.item(0).setCheckState(__import__("PySide6.QtCore").QtCore.Qt.Checked)
-        picker.list.item(1).setCheckState(__import__("PySide6.QtCore").QtCore.Qt.Checked)
+        picker.set_checked([v for _, v in picker.model.items[:2]])
         press_save(dialog)
 
     when_dialog_opens(qtbot, tab.add_action.trigger, fill)
@@ -188,6 +187,7 @@ def test_recycle_bin_restores(window, qtbot):
     assert dialog.model.rowCount() == 1
     dialog.view.selectRow(0)
     dialog.restore_button.click()
+    settle(qtbot)
     assert dialog.model.rowCount() == 0
     assert Pairing.get_by_id(record_id).deleted_at is None
 

@@ -102,4 +102,6 @@ def test_criteria_are_configured_in_settings(demo_store, qtbot):
     assert "第 2 行“课堂效果”" in page.message.text()
     page.criteria.setPlainText("教学设计 40\n课堂效果 60")
     assert page.save() is True
+    settle(qtbot)  # 设置 is saved off the GUI thread
+    assert page.message.text() == "已保存。"
     assert unit_criteria() == [("教学设计", 40.0), ("课堂效果", 60.0)]

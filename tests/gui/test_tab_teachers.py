@@ -32,7 +32,7 @@ def test_demo_teachers_and_honours_are_shown(tab):
 
 
 def test_rows_cost_four_queries(tab):
-    """Ids, total, a page of teachers and their honours: four queries, not one per teacher."""
+    """Ids, total, a page of teachers (lesson counts inside) and their honours: four queries, not one per teacher."""
     from bangfu_desktop.core.tablequery import TableQuery
     with count_queries() as counter:
         tab.source.load(TableQuery())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ..attachments import attachments_of
 from ..models import Activity, ActivityParticipant, ActivityTask, Task, Teacher
@@ -11,6 +13,9 @@ from .context import ExportContext
 from .forms import FormRows, fmt_date, mm_widths, signature_block, title_block
 from .photos import is_photo, photo_flowable
 from .styles import LABEL_FILL, ruled, styles
+from .fonts import register_font
+from .tables import KeepTable
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 MAX_PHOTOS = 6
 PHOTO_HEIGHT = 52 * mm
@@ -22,8 +27,10 @@ def activity_where(activity: Activity) -> str:
 
 
 def _participants(activity: Activity) -> str:
-    names = [t.name for t in Teacher.select(Teacher.name).join(ActivityParticipant)
-             .where(ActivityParticipant.activity == activity).order_by(ActivityParticipant.id)]
+    names = getattr(activity, "_pdf_participants", None)  # prefetched for a binder (pdf.bulk)
+    if names is None:
+        names = [t.name for t in Teacher.select(Teacher.name).join(ActivityParticipant)
+                 .where(ActivityParticipant.activity == activity).order_by(ActivityParticipant.id)]
     text = "、".join(names)
     others = activity.others_count or 0
     if others:
@@ -40,19 +47,46 @@ def _time(activity: Activity) -> str:
 
 
 def _linked_tasks(activity: Activity) -> str:
-    tasks = (Task.select().join(ActivityTask).where(ActivityTask.activity == activity)
-             .order_by(Task.position))
-    return "；".join(f"{t.code} {(t.measure or t.stage_goal)[:40]}".strip() for t in tasks)
+    tasks = getattr(activity, "_pdf_tasks", None)
+    if tasks is None:
+        tasks = (Task.select().join(ActivityTask).where(ActivityTask.activity == activity)
+                 .order_by(Task.position))
+    # The whole text: a cut measure can change its meaning ("不少于 100 万元" dropped).
+    return "\n".join(f"{t.code} {t.measure or t.stage_goal}".strip() for t in tasks)
+
+
+class PhotoHeading(Flowable):
+    """The 活动照片 heading; on a later page than the sheet's first it names the activity (主题, 日期)."""
+
+    def __init__(self, continuation: str, width: float):
+        super().__init__()
+        self.continuation, self.width, self.height = continuation, width, 14
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        first = getattr(canvas, "_bangfu_doc_page", canvas.getPageNumber())
+        text = "活动照片" if canvas.getPageNumber() == first else self.continuation
+        font, size = register_font(), 10
+        while size > 7 and stringWidth(text, font, size) > self.width:
+            size -= 0.5
+        canvas.setFont(font, size)
+        canvas.drawCentredString(self.width / 2, 3, text)
 
 
 def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width: float,
                  rest_width: float) -> list[Flowable]:
     s = styles()
-    attachments = attachments_of(activity)
+    attachments = getattr(activity, "_pdf_attachments", None)
+    if attachments is None:
+        attachments = attachments_of(activity)
     photos = [a for a in attachments if is_photo(a)]
     others = [a for a in attachments if not is_photo(a)]
     shown = photos[:MAX_PHOTOS]
-    cell_width = rest_width / 2
+    total = label_width + rest_width
+    cell_width = total / 2
     box = (cell_width - 8, PHOTO_HEIGHT)
     cells = []
     for number, attachment in enumerate(shown, start=1):
@@ -64,26 +98,23 @@ def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width
         notes.append(f"另有 {len(photos) - MAX_PHOTOS} 张照片未打印，见电子档案。")
     if others:
         notes.append("其他附件：" + "、".join(a.filename for a in others))
+    # ctx.text marks characters the font lacks (and warns); the heading draws plain text.
+    plain = unescape(ctx.text(f"活动照片（续）：{activity.title}　{fmt_date(activity.date)}", where))
+    heading = PhotoHeading(plain.replace("<br/>", " "), total - 8)
+    rows: list[list] = [[heading, ""]]
+    commands = [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+                ("ALIGN", (0, 1), (-1, -1), "CENTER")]
     if not cells:
-        cells = [ctx.para("（无照片）", s.cell_center, where)]
-    rows = []
+        rows.append([ctx.para("（无照片）", s.cell_center, where), ""])
+        commands.append(("SPAN", (0, 1), (1, 1)))
     for start in range(0, len(cells), 2):
         pair = cells[start:start + 2]
-        rows.append([""] + pair + [""] * (2 - len(pair)))
-    commands = [
-        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
-        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-    ]
-    if not shown:
-        commands.append(("SPAN", (1, 0), (2, 0)))
-    rows[0][0] = Paragraph("活动照片", s.label)
+        rows.append(pair + [""] * (2 - len(pair)))
     if notes:
-        rows.append(["", ctx.para("；".join(notes), s.small, where), ""])
-        commands.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
-    # The grey label column reads as one cell: its inner rules are painted over.
-    commands.append(("LINEBELOW", (0, 0), (0, -2), 0.8, LABEL_FILL))
-    table = Table(rows, colWidths=[label_width, cell_width, cell_width], splitByRow=1)
-    table.setStyle(ruled(commands))
+        rows.append([ctx.para("；".join(notes), s.small, where), ""])
+        commands.append(("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)))
+    table = KeepTable(rows, colWidths=[cell_width, cell_width], repeatRows=1, splitInRow=0)
+    table.setStyle(ruled(commands, header_rows=0))
     return [table]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Callable
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -42,18 +43,21 @@ class Marker(Flowable):
     def draw(self):
         if self.section is not None:
             self.canv._bangfu_section = self.section
+        # Where the current document began: a later page of it can say it continues.
+        self.canv._bangfu_doc_page = self.canv.getPageNumber()
 
 
 class PagedCanvas(Canvas):
     """A canvas that draws 第 X 页 共 Y 页 on every page once the total is known."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, draft: bool = False, **kwargs):
         # The default initial font is Helvetica, which would be referenced but not embedded.
         kwargs["initialFontName"] = kwargs.get("initialFontName") or register_font()
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self._bangfu_section = ""
         self._bangfu_no_footer: set[int] = set()
+        self._bangfu_draft = draft
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
@@ -129,22 +133,30 @@ StoryMaker = Callable[[dict[str, int]], list]
 
 
 def build(make_story: StoryMaker, *, ctx: ExportContext, unit_name: str, title: str,
-          cover: bool = False, toc: bool = False) -> tuple[bytes, int, dict[str, int]]:
+          cover: bool = False, toc: bool = False, path=None) -> tuple[bytes, int, dict[str, int]]:
     """Lay out ``make_story(pages)`` until the pages it was given are where markers land.
 
     ``make_story`` receives the marker pages of the previous pass (empty at first) and
     must return a story of the same shape whatever the numbers (a 目录 of fixed rows).
     Without ``toc`` the story ignores them and one pass is enough.
-    Returns the PDF bytes, the page count and the final marker pages.
+    Returns the PDF bytes, the page count and the final marker pages. With ``path`` the
+    PDF is written there instead (the bytes returned are empty): a binder of 90 MB of
+    photos then never sits in memory twice.
     """
     register_font()
+    # Binary image streams: ASCII85 would grow every photo by a quarter (in pure Python without
+    # reportlab's C accelerator) for 7-bit safety that no PDF reader needs.
+    rl_config.useA85 = 0
     pages: dict[str, int] = {}
     for attempt in range(MAX_PASSES):
-        buffer = io.BytesIO()
+        # The draft pass writes nowhere useful; the others may be the last one.
+        draft = toc and attempt == 0
+        buffer = io.BytesIO() if path is None or draft else str(path)
         doc = ArchiveDoc(buffer, unit_name=unit_name, ctx=ctx, title=title, cover=cover,
                          count_progress=attempt == 0)
-        doc.build(make_story(pages), canvasmaker=PagedCanvas)
-        if not toc or doc.marker_pages == pages:
+        # The first pass of a document with a 目录 only finds page numbers: it embeds no photo.
+        doc.build(make_story(pages), canvasmaker=lambda *a, **k: PagedCanvas(*a, draft=draft, **k))
+        if not toc or (doc.marker_pages == pages and not draft):
             break
         pages = doc.marker_pages
-    return buffer.getvalue(), doc.page, pages
+    return (buffer.getvalue() if isinstance(buffer, io.BytesIO) else b""), doc.page, pages

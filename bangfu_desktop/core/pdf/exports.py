@@ -28,9 +28,9 @@ def write_pdf(dest: str | os.PathLike, make_story: Callable[[dict[str, int]], li
     """Lay out a story and write it to ``dest`` atomically; return the report."""
     unit_name = self_unit_name() or NO_UNIT
     with atomic_write(dest) as tmp:
-        data, pages, _ = build(make_story, ctx=ctx, unit_name=unit_name, title=title, cover=cover, toc=toc)
+        _, pages, _ = build(make_story, ctx=ctx, unit_name=unit_name, title=title, cover=cover, toc=toc,
+                            path=tmp)
         ctx.check_cancel()
-        tmp.write_bytes(data)
     ctx.finish()
     return ExportReport(Path(dest), pages, documents, list(ctx.warnings))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -11,6 +12,7 @@ from .context import ExportContext
 from .fonts import register_font
 from .document import FRAME_WIDTH
 from .styles import LABEL_FILL, ruled, styles
+from .tables import KeepTable
 
 
 def fmt_date(day: dt.date | None, empty: str = "") -> str:
@@ -86,8 +88,8 @@ class FormRows:
                 commands.append(("VALIGN", (1, index), (1, index), "TOP"))
             if needed > self.TALL:
                 commands.append(("VALIGN", (0, index), (0, index), "TOP"))
-        table = Table([cells for cells, _ in rows], colWidths=widths, rowHeights=heights,
-                      splitByRow=1, splitInRow=1 if full else 0)
+        table = KeepTable([cells for cells, _ in rows], colWidths=widths, rowHeights=heights,
+                          **({} if full else {"splitInRow": 0}))
         table.setStyle(ruled(commands))
         return table
 
@@ -102,17 +104,58 @@ class FormRows:
         return [self._group_table(group) for group in groups]
 
 
-def signature_block(parts: list[str], *, seal_height: float = 0) -> Table:
-    """A line of signature fields ('负责人（签字）：'); with ``seal_height`` room for 盖章 below."""
+DATE_LINE = "　　　　年　　月　　日"  # room to write a four-digit year by hand
+
+
+def _fitted(part: str, width: float) -> Paragraph:
+    """A signature cell whose lines (a long unit name) shrink to fit rather than break inside a word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    base = styles().cell
+    font = register_font()
+    size = base.fontSize
+    for line in part.split("<br/>"):
+        plain = line.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        while size > SIGNATURE_MIN_SIZE and stringWidth(plain, font, size) > width:
+            size -= 0.5
+    if size == base.fontSize:
+        return Paragraph(part, base)
+    return Paragraph(part, ParagraphStyle(f"cell_{size}", parent=base, fontSize=size, leading=size * 1.45))
+
+
+SIGNATURE_MIN_SIZE = 6.5
+
+
+def signature_block(parts: list[str], *, seal_height: float = 0, columns: int | None = None) -> Table:
+    """Signature fields ('负责人（签字）：') in rows of ``columns``; with ``seal_height`` room for 盖章 and a date.
+
+    A unit name in a field is kept on one line (the font shrinks) so that it never breaks inside a word.
+    """
+    columns = columns or len(parts)
+    width = FRAME_WIDTH / columns
+    rows, heights = [], []
+    for start in range(0, len(parts), columns):
+        chunk = parts[start:start + columns]
+        chunk = chunk + [""] * (columns - len(chunk))
+        rows.append([_fitted(part, width - 6) if part else "" for part in chunk])
+        heights.append(seal_height or 10 * mm)
+        if seal_height:
+            rows.append([Paragraph(DATE_LINE, styles().cell) if part else "" for part in chunk])
+            heights.append(9 * mm)
+    table = Table(rows, colWidths=[width] * columns, rowHeights=heights)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def closing_block(ctx: ExportContext, unit_name: str, where: str) -> Table:
+    """The end of a form: 单位（盖章）, 负责人, 填报人, 联系电话 and a date line with room to write."""
+    half = FRAME_WIDTH / 2
     s = styles()
-    width = FRAME_WIDTH / len(parts)
-    cells = [Paragraph(part, s.cell) for part in parts]
-    rows = [cells]
-    heights = [10 * mm]
-    if seal_height:
-        rows.append([Paragraph("年　　月　　日", s.cell) for _ in parts])
-        heights = [seal_height, 8 * mm]
-    table = Table(rows, colWidths=[width] * len(parts), rowHeights=heights)
+    rows = [[_fitted(ctx.text(f"单位（盖章）：\n{unit_name}", where), half - 6), Paragraph("负责人（签字）：", s.cell)],
+            [Paragraph("填报人（签字）：", s.cell), Paragraph("联系电话：", s.cell)],
+            ["", Paragraph(f"填报日期：{DATE_LINE}", s.cell)]]
+    table = Table(rows, colWidths=[half, half], rowHeights=[22 * mm, 12 * mm, 10 * mm])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
     return table
@@ -122,7 +165,7 @@ def ledger_table(header: list[str], rows: list[list], widths: list[float]) -> Ta
     """A ruled ledger with a grey header row repeated on every page."""
     s = styles()
     head = [Paragraph(h, s.small_center) for h in header]
-    table = Table([head] + rows, colWidths=widths, repeatRows=1, splitByRow=1)
+    table = KeepTable([head] + rows, colWidths=widths, repeatRows=1)
     table.setStyle(ruled(header_rows=1))
     return table
 

@@ -15,6 +15,9 @@ from .styles import styles
 
 def pairing_guidance(pairing: Pairing, period: Period | None) -> list[Guidance]:
     """The pairing's live guidance records within the period, oldest first."""
+    prefetched = getattr(pairing, "_pdf_guidance", None)  # a binder prefetches them (pdf.bulk)
+    if prefetched is not None:
+        return [g for g in prefetched if period is None or g.date in period]
     query = Guidance.live().where(Guidance.pairing == pairing)
     if period is not None:
         query = query.where(Guidance.date.between(period.start, period.end))

@@ -35,8 +35,10 @@ def observation_where(observation: Observation) -> str:
 
 def observer_names(observation: Observation) -> str:
     """听课人: the roster observers in the order they were added, then those outside the roster."""
-    names = [t.name for t in Teacher.select(Teacher.name).join(ObservationObserver)
-             .where(ObservationObserver.observation == observation).order_by(ObservationObserver.id)]
+    names = getattr(observation, "_pdf_observers", None)  # a binder prefetches them (pdf.bulk)
+    if names is None:
+        names = [t.name for t in Teacher.select(Teacher.name).join(ObservationObserver)
+                 .where(ObservationObserver.observation == observation).order_by(ObservationObserver.id)]
     extra = (observation.observers_text or "").strip()
     return "、".join(names + ([extra] if extra else []))
 
@@ -118,8 +120,12 @@ def selected_observations(period: Period | None, ids: tuple[int, ...] | None = N
 def observation_entries(period: Period | None, ids: tuple[int, ...] | None,
                         ctx: ExportContext) -> list[SectionEntry]:
     """The binder's 听课记录 section: (key, 目录 title, date, story maker) per observation."""
+    from .bulk import prefetch_observations
+
     entries: list[SectionEntry] = []
-    for o in selected_observations(period, ids):
+    observations = selected_observations(period, ids)
+    prefetch_observations(observations)
+    for o in observations:
         teacher = o.teacher.name if o.teacher_id else ""
         title = f"听课记录表：{teacher}《{o.topic}》" if teacher else f"听课记录表：《{o.topic}》"
         entries.append((f"observation:{o.id}", title, fmt_date(o.date), lambda o=o: observation_story(o, ctx)))

@@ -24,8 +24,13 @@ APPRENTICE_DUTIES = (
 )
 CLOSING = (
     "学校负责本协议的组织与考核，每学期检查结对活动记录，结对期满进行综合评价，评价结果记入教师业务档案。",
-    "本协议一式三份，师傅、徒弟、学校各执一份，自签字之日起生效。",
 )
+COPIES = "零一二三四五六七八九十"
+
+
+def copies_clause(holders: list[str]) -> str:
+    """'本协议一式四份，…各执一份': as many copies as there are signatories."""
+    return f"本协议一式{COPIES[len(holders)]}份，{'、'.join(holders)}各执一份，自签字之日起生效。"
 
 
 def _unit_name(teacher: Teacher) -> str:
@@ -66,15 +71,18 @@ def agreement_story(pairing: Pairing, ctx: ExportContext) -> list[Flowable]:
     story += _numbered(ctx, "一、结对目标", goals, where)
     story += _numbered(ctx, "二、师傅（甲方）职责", MENTOR_DUTIES, where)
     story += _numbered(ctx, "三、徒弟（乙方）职责", APPRENTICE_DUTIES, where)
-    story += _numbered(ctx, "四、考核与其他", CLOSING, where)
-    story.append(Spacer(1, 4 * mm))
     mentor_unit = _unit_name(mentor)
     apprentice_unit = _unit_name(apprentice)
     seals = ["甲方（签字）：", "乙方（签字）："]
+    holders = ["师傅", "徒弟"]
     if mentor_unit and mentor_unit != apprentice_unit:
         seals.append(ctx.text(f"帮扶单位（盖章）：\n{mentor_unit}", where))
+        holders.append("帮扶单位")
     seals.append(ctx.text(f"学校（盖章）：\n{apprentice_unit}", where))
-    story.append(KeepTogether(signature_block(seals, seal_height=22 * mm)))
+    holders.append("学校")
+    story += _numbered(ctx, "四、考核与其他", [*CLOSING, copies_clause(holders)], where)
+    story.append(Spacer(1, 4 * mm))
+    story.append(KeepTogether(signature_block(seals, seal_height=18 * mm, columns=2)))
     return story
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import InvalidInput
-from ..models import Activity, Pairing, Plan, Rotation
+from ..models import Activity, Pairing, Plan, Rotation  # noqa: F401 (Plan: re-exported)
 from ..terms import Period, SchoolCalendar, load_calendar, semester_label
 
 # Section kinds of the binder, in binder order, with their Chinese names.
@@ -86,15 +86,19 @@ def _overlapping(model, period: Period | None):
 
 
 def selected_plans(selection: ArchiveSelection) -> list[Plan]:
-    """The plans whose 任务清单 and 指标 are printed."""
-    query = Plan.live().order_by(Plan.issued_on.desc(), Plan.id)
-    if selection.plan_id is not None:
-        query = query.where(Plan.id == selection.plan_id)
-    return list(query)
+    """The plans whose 任务清单 and 指标 are printed: those overlapping the period, oldest first."""
+    from ..targets import plans_in
+
+    return plans_in(selection.period(), selection.plan_id)
 
 
 def selected_activities(selection: ArchiveSelection, period: Period | None) -> list[Activity]:
     """Activities dated within the period (and under the plan), oldest first."""
+    return list(activities_query(selection, period))
+
+
+def activities_query(selection: ArchiveSelection, period: Period | None):
+    """The query behind ``selected_activities`` (for prefetching related rows by subquery)."""
     query = Activity.live()
     if period is not None:
         query = query.where(Activity.date.between(period.start, period.end))
@@ -102,20 +106,30 @@ def selected_activities(selection: ArchiveSelection, period: Period | None) -> l
         query = query.where(Activity.plan == selection.plan_id)
     if selection.ids is not None:
         query = query.where(Activity.id.in_(list(selection.ids)))
-    return list(query.order_by(Activity.date, Activity.start_time, Activity.id))
+    return query.order_by(Activity.date, Activity.start_time, Activity.id)
 
 
 def selected_pairings(selection: ArchiveSelection, period: Period | None) -> list[Pairing]:
     """Pairings that ran at some time within the period."""
+    return list(pairings_query(selection, period))
+
+
+def pairings_query(selection: ArchiveSelection, period: Period | None):
+    """The query behind ``selected_pairings``."""
     query = _overlapping(Pairing, period)
     if selection.ids is not None:
         query = query.where(Pairing.id.in_(list(selection.ids)))
-    return list(query.order_by(Pairing.mentor, Pairing.start_date, Pairing.id))
+    return query.order_by(Pairing.mentor, Pairing.start_date, Pairing.id)
 
 
 def selected_rotations(selection: ArchiveSelection, period: Period | None) -> list[Rotation]:
     """Rotations that ran at some time within the period, oldest first."""
+    return list(rotations_query(selection, period))
+
+
+def rotations_query(selection: ArchiveSelection, period: Period | None):
+    """The query behind ``selected_rotations``."""
     query = _overlapping(Rotation, period)
     if selection.ids is not None:
         query = query.where(Rotation.id.in_(list(selection.ids)))
-    return list(query.order_by(Rotation.start_date, Rotation.id))
+    return query.order_by(Rotation.start_date, Rotation.id)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from peewee import JOIN
 
-from ..compliance import RuleResult, evaluate_rules
+from ..compliance import RuleResult
 from ..errors import InvalidInput
 from ..models import Activity, Pairing, Rotation, Teacher, Unit
 from ..queries import self_unit_name
-from ..targets import TargetProgress, evaluate_targets
+from ..targets import Figures, TargetProgress, year_figures
 from ..terms import Period, load_calendar
 
 
@@ -39,6 +39,17 @@ class YearReport:
     rotation_rows: list[tuple] = field(default_factory=list)
     # (mentor, apprentice count, apprentice names) of pairings active in the 学年
     pairing_rows: list[tuple] = field(default_factory=list)
+    # The one truth of targets and rules (core.targets.year_figures); rules/targets above are its lists.
+    figures: Figures | None = None
+
+    @property
+    def counted_until(self) -> dt.date:
+        """The last day counted: the end of the 学年, or today while it runs."""
+        return min(self.period.end, self.today)
+
+    def plan_label(self, plan_id: int) -> str:
+        """The 方案 a rule or target row belongs to (its 文号, else its title)."""
+        return self.figures.plan_label(plan_id) if self.figures else ""
 
     @property
     def title(self) -> str:
@@ -65,8 +76,9 @@ def build_year_report(year: int | None = None, *, today: dt.date | None = None) 
     semesters = [calendar.semester(year, 1), calendar.semester(year, 2)]
     report = YearReport(year, period, semesters, today, self_unit_name())
     report.activity_rows = _activity_rows(semesters)
-    report.rules = evaluate_rules(selection=period, today=today, calendar=calendar)
-    report.targets = evaluate_targets(today=today)
+    report.figures = year_figures(period, today=today, calendar=calendar)
+    report.rules = report.figures.rules
+    report.targets = report.figures.targets
     report.rotation_rows = _rotation_rows(period)
     report.pairing_rows = _pairing_rows(period)
     return report

@@ -12,12 +12,14 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from ..pdf.context import ExportContext, ExportReport
 from ..pdf.document import FRAME_WIDTH, Marker
 from ..pdf.exports import write_pdf
 from ..pdf.fonts import register_font
+from ..pdf.forms import closing_block
+from ..pdf.tables import KeepTable
 from ..pdf.styles import ruled, styles
 from . import YearReport
 
@@ -30,6 +32,8 @@ def activity_chart(report: YearReport, width: float = FRAME_WIDTH, height: float
     font = register_font()
     rows = report.activity_rows[:CHART_TYPES]
     drawing = Drawing(width, height)
+    # The renderer starts every drawing in Helvetica (referenced, never embedded) unless told otherwise.
+    drawing.initialFontName, drawing.initialFontSize = font, 8
     if not rows:
         drawing.add(String(width / 2, height / 2, "本学年没有活动记录", fontName=font, fontSize=10,
                            textAnchor="middle"))
@@ -63,11 +67,13 @@ def activity_chart(report: YearReport, width: float = FRAME_WIDTH, height: float
 
 def _table(ctx: ExportContext, header: list[str], rows: list[list], widths: list[float], where: str) -> Table:
     s = styles()
-    data = [[ctx.para(h, s.label, where) for h in header]]
+    data = [[ctx.para(h, s.small_center, where) for h in header]]
     for row in rows:
-        data.append([ctx.para("" if v is None else v, s.cell, where) for v in row])
-    table = Table(data, colWidths=[w * FRAME_WIDTH for w in widths], repeatRows=1)
-    table.setStyle(ruled(header_rows=1))
+        data.append([ctx.para("" if v is None else v, s.small, where) for v in row])
+    if not rows:
+        data.append([ctx.para("（无）", s.small_center, where)] + [""] * (len(header) - 1))
+    table = KeepTable(data, colWidths=[w * FRAME_WIDTH for w in widths], repeatRows=1)
+    table.setStyle(ruled([("SPAN", (0, 1), (-1, 1))] if not rows else [], header_rows=1))
     return table
 
 
@@ -77,13 +83,22 @@ def _num(value) -> str:
     return f"{value:g}"
 
 
+def _day(day) -> str:
+    # A date is one word: a no-break join keeps 2025年9月1日 on one line.
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def year_report_story(report: YearReport, ctx: ExportContext) -> list:
-    """The flowables of the report."""
+    """The flowables of the report, ending with the 单位（盖章）/负责人/填报人/联系电话 block."""
     s = styles()
     where = "年度工作统计"
+    until = report.counted_until
+    scope = f"统计范围：{_day(report.period.start)}至{_day(report.period.end)}"
+    if until < report.period.end:
+        scope += f"（截至{_day(until)}）"
     story = [Marker("year-report", section="年度工作统计"), ctx.para(report.title, s.title, where),
-             ctx.para(f"{report.unit_name}　统计范围：{report.period.start:%Y年%m月%d日}至"
-                      f"{report.period.end:%Y年%m月%d日}　制表日期：{report.today:%Y年%m月%d日}", s.subtitle, where)]
+             ctx.para(report.unit_name, s.subtitle, where),
+             ctx.para(f"{scope}　制表日期：{_day(report.today)}", s.subtitle, where)]
     total = sum(r[-1] for r in report.activity_rows)
     met = sum(1 for r in report.rules if r.status == "达标")
     reached = sum(1 for t in report.targets if t.status == "已达成")
@@ -95,15 +110,20 @@ def year_report_story(report: YearReport, ctx: ExportContext) -> list:
     story.append(_table(ctx, ["活动类型", "第一学期", "第二学期", "合计"],
                         [list(r) for r in report.activity_rows], [0.4, 0.2, 0.2, 0.2], where))
     story.append(ctx.para("二、频次要求完成情况", s.heading, where))
-    story.append(_table(ctx, ["频次要求", "周期", "范围", "应完成", "已完成", "情况"],
-                        [[r.name, f"每{r.period_kind}≥{r.minimum}", r.scope, r.required, r.done, r.status]
-                         for r in report.rules], [0.42, 0.12, 0.1, 0.12, 0.12, 0.12], where))
+    story.append(_table(ctx, ["方案", "频次要求", "周期", "范围", "应完成", "已完成", "情况"],
+                        [[report.plan_label(r.plan_id), r.name, f"每{r.period_kind}≥{r.minimum}", r.scope,
+                          r.required, r.done, r.status] for r in report.rules],
+                        [0.2, 0.32, 0.11, 0.08, 0.09, 0.09, 0.11], where))
     story.append(ctx.para("三、指标完成情况", s.heading, where))
-    story.append(_table(ctx, ["阶段", "指标", "目标", "实际", "来源", "情况"],
-                        [[t.stage_year or "", t.description, f"{_num(t.target_value)}{t.unit_label}",
+    story.append(_table(ctx, ["方案", "阶段", "指标", "目标", "实际", "来源", "情况"],
+                        [[report.plan_label(t.plan_id), t.stage_year or "", t.description,
+                          f"{_num(t.target_value)}{t.unit_label}",
                           f"{_num(t.actual)}{t.unit_label if t.actual is not None else ''}",
-                          "计算" if t.computed else "填报", t.status] for t in report.targets],
-                        [0.08, 0.5, 0.11, 0.11, 0.08, 0.12], where))
+                          t.source_label, t.status] for t in report.targets],
+                        [0.2, 0.07, 0.36, 0.09, 0.09, 0.09, 0.1], where))
+    for t in report.targets:
+        if t.fallback_reason:
+            ctx.warn(f"指标“{t.description}”无法按记录统计（{t.fallback_reason}），已按填报值列出")
     story.append(ctx.para(f"四、轮训情况（{report.rotated_teachers} 人）", s.heading, where))
     story.append(_table(ctx, ["姓名", "轮训单位", "形式", "起止日期", "校领导"],
                         [[r[0], r[2], r[3], f"{r[4]}至{r[5]}" if r[5] else f"{r[4]}", "是" if r[6] else ""]
@@ -111,6 +131,8 @@ def year_report_story(report: YearReport, ctx: ExportContext) -> list:
     story.append(ctx.para("五、师徒结对情况", s.heading, where))
     story.append(_table(ctx, ["师傅", "徒弟人数", "徒弟"], [list(r) for r in report.pairing_rows],
                         [0.18, 0.12, 0.7], where))
+    story.append(Spacer(1, 8 * mm))
+    story.append(KeepTogether(closing_block(ctx, report.unit_name, where)))
     return story
 
 

@@ -39,10 +39,11 @@ def write_xlsx(report: YearReport, dest: str | os.PathLike) -> None:
                Column("实际值", 10), Column("单位", 8), Column("来源", 8), Column("完成情况", 10),
                Column("说明", 30, LEFT)]
     rows = [(t.plan_title, t.stage_year or "", t.description, _number(t.target_value), _number(t.actual),
-             t.unit_label, "计算" if t.computed else "填报", t.status, t.note) for t in report.targets]
+             t.unit_label, "计算" if t.computed else "填报", t.status, t.note if t.computed else "")
+            for t in report.targets]  # a typed value's note is the program's, not the clerk's
     write_ledger(wb.create_sheet("指标完成"), "指标完成情况", unit, day, columns, rows)
     columns = [Column("姓名", 12), Column("所在单位", 28, LEFT), Column("轮训单位", 28, LEFT), Column("形式", 12),
-               Column("开始日期", 12), Column("结束日期", 12), Column("校领导及后备力量", 10)]
+               Column("开始日期", 12), Column("结束日期", 12), Column("校领导及后备力量", 16)]
     write_ledger(wb.create_sheet("轮训"), f"{label}轮训情况（{report.rotated_teachers} 人，"
                  f"其中校领导及后备力量 {report.rotated_leaders} 人）", unit, day, columns,
                  [(*row[:6], "是" if row[6] else "") for row in report.rotation_rows])

@@ -1,7 +1,10 @@
 """A record form built from field specs: required marks, pickers, and errors beside each field.
 
 Nothing is saved until every field is valid. Subclasses add cross-field checks
-(``extra_errors``) and extra widgets (participants, attachments).
+(``extra_errors``) and extra widgets (participants, attachments). With a
+``model_class`` (set by ``tabs.common.edit_with_form``) 保存 runs the core save
+(``save_call``) through ``run_op``: the form closes only when it succeeded and
+keeps everything typed when it failed.
 """
 
 from __future__ import annotations
@@ -10,12 +13,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QDate, Qt, QStringListModel
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -32,8 +36,13 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ...core import record_ops
 from ...core.validation import check_mobile, normalise_mobile, parse_date_text
+from ..operations import run_op
 from ..settings_store import remember_geometry
+from .pickers import SearchCombo, choice_name
+
+__all__ = ["Choices", "DateEdit", "FieldSpec", "RecordForm", "SearchCombo"]
 
 Choices = Callable[[], Sequence[tuple[str, Any]]]
 
@@ -49,6 +58,8 @@ class FieldSpec:
     choices: Sequence[str] | Choices | None = None  # texts, or (text, value) pairs for "choice"
     placeholder: str = ""
     help: Callable[[str], str] | None = None  # live explanation under the field
+    # extra["create"]: create(form, typed_text, done) opens the form of a new record for a
+    # "choice" field and calls done(value) once it is saved; the field then offers "新建…".
     extra: dict = field(default_factory=dict)
 
 
@@ -87,45 +98,6 @@ class DateEdit(QWidget):
         return self.line.text()
 
 
-class SearchCombo(QComboBox):
-    """An editable combo whose completer finds any item containing the typed text."""
-
-    def __init__(self, items: Sequence[tuple[str, Any]], allow_free: bool = False, parent=None):
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.NoInsert)
-        self.allow_free = allow_free
-        for text, value in items:
-            self.addItem(text, value)
-        completer = QCompleter(QStringListModel([t for t, _ in items]), self)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.setCompleter(completer)
-        self.setCurrentIndex(-1)
-        self.setEditText("")
-
-    def set_value(self, value: Any) -> None:
-        """Select the item holding ``value`` (or type it, for free text)."""
-        index = self.findData(value)
-        if index >= 0:
-            self.setCurrentIndex(index)
-        elif self.allow_free and value:
-            self.setEditText(str(value))
-        else:
-            self.setCurrentIndex(-1)
-            self.setEditText("")
-
-    def value(self) -> Any:
-        """The chosen item's value, the typed text (free), or None."""
-        text = self.currentText().strip()
-        if not text:
-            return None
-        index = self.findText(text, Qt.MatchExactly)
-        if index >= 0:
-            return self.itemData(index)
-        return text if self.allow_free else ...
-
-
 class RecordForm(QDialog):
     """Add or edit one record through its field specs."""
 
@@ -139,6 +111,8 @@ class RecordForm(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.help_labels: dict[str, QLabel] = {}
+        self.new_buttons: dict[str, QPushButton] = {}
+        self._choice_cache: dict[Any, list[tuple[str, Any]]] = {}
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -149,6 +123,10 @@ class RecordForm(QDialog):
             self._add_field(spec)
         self.add_extra_widgets(self.form)
         scroll.setWidget(body)
+        # No sideways scrolling: a field's message wraps at the visible width, and the
+        # dialog never gets narrower than its fields need, so every message shows in full.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll = scroll
         outer.addWidget(scroll, 1)
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #b00020;")
@@ -160,14 +138,29 @@ class RecordForm(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        self.buttons = buttons
         self.result_values: dict[str, Any] = {}
+        # What 保存 writes (None: the form only collects values) and the record it saved.
+        self.model_class = None
+        self.prepare: Callable[[Any], None] | None = None
+        self.saved = None
+        self.saving = False
         if values:
             self.set_values(values)
         remember_geometry(self, default=(640, 560))
+        self.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                             + 2 * scroll.frameWidth() + outer.contentsMargins().left()
+                             + outer.contentsMargins().right())
 
     # -- building ----------------------------------------------------------------
-    def _choices(self, spec: FieldSpec) -> list[tuple[str, Any]]:
-        raw = spec.choices() if callable(spec.choices) else (spec.choices or [])
+    def cached_choices(self, source: Choices, fresh: bool = False) -> list[tuple[str, Any]]:
+        """The choices of a query function, fetched once per form (several pickers share them)."""
+        if fresh or source not in self._choice_cache:
+            self._choice_cache[source] = list(source())
+        return self._choice_cache[source]
+
+    def _choices(self, spec: FieldSpec, fresh: bool = False) -> list[tuple[str, Any]]:
+        raw = self.cached_choices(spec.choices, fresh) if callable(spec.choices) else (spec.choices or [])
         return [c if isinstance(c, tuple) else (c, c) for c in raw]
 
     def _add_field(self, spec: FieldSpec) -> None:
@@ -199,7 +192,19 @@ class RecordForm(QDialog):
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(editor)
+        if kind == "choice" and spec.extra.get("create"):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(editor, 1)
+            button = QPushButton(self.tr("新建…"))
+            button.setObjectName(f"new_{spec.name}")
+            button.setToolTip(self.tr("列表里没有时，新建一条（会用已输入的文字）"))
+            button.clicked.connect(lambda _=False, s=spec: self.create_for(s))
+            row.addWidget(button)
+            self.new_buttons[spec.name] = button
+            box.addLayout(row)
+        else:
+            box.addWidget(editor)
         if spec.help is not None:
             help_label = QLabel()
             help_label.setStyleSheet("color: #555;")
@@ -211,6 +216,8 @@ class RecordForm(QDialog):
         error.setObjectName(f"error_{spec.name}")
         error.setStyleSheet("color: #b00020;")
         error.setWordWrap(True)
+        # Never squeezed: a wrapped message keeps the height of all its lines.
+        error.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         error.hide()
         box.addWidget(error)
         self.form.addRow(label, container)
@@ -219,6 +226,22 @@ class RecordForm(QDialog):
 
     def add_extra_widgets(self, form: QFormLayout) -> None:
         """Subclasses add widgets that are not simple fields."""
+
+    def create_for(self, spec: FieldSpec) -> None:
+        """新建…: open the new record's form with the typed text; select the record once saved."""
+        editor = self.editors[spec.name]
+        typed = editor.currentText().strip()
+        if editor.value() not in (None, ...):
+            typed = ""  # a chosen record is not a name to create
+
+        def done(value: Any) -> None:
+            if value is None:
+                return
+            editor.set_choices(self._choices(spec, fresh=True))
+            editor.set_value(value)
+            self.error_labels[spec.name].hide()
+
+        spec.extra["create"](self, choice_name(typed), done)
 
     # -- values ------------------------------------------------------------------
     def set_values(self, values: dict) -> None:
@@ -270,8 +293,15 @@ class RecordForm(QDialog):
         if kind == "combo":
             return editor.currentData()
         if kind in ("choice", "editcombo"):
-            value = editor.value()
+            value, rows = editor.resolve()
+            if value is ... and rows:
+                editor.offer(rows)
+                raise ValueError(self.tr("有 %d 条“%s”，请在下拉列表中选一条（括号里是单位·学科）")
+                                 % (len(rows), editor.currentText().strip()))
             if value is ...:
+                if spec.extra.get("create"):
+                    raise ValueError(self.tr("没有“%s”：请从下拉列表选择，或点“新建…”添加")
+                                     % editor.currentText().strip())
                 raise ValueError(self.tr("“%s”不在列表中，请从下拉列表选择") % editor.currentText())
             # Free-text combos fill text columns, which are NOT NULL: empty means "".
             return "" if value is None and kind == "editcombo" else value
@@ -315,8 +345,32 @@ class RecordForm(QDialog):
         else:
             self.summary.clear()
 
+    def record_id(self) -> int | None:
+        """The id of the record being edited (None for a new one)."""
+        return self.record.get_id() if self.record is not None else None
+
+    def save_call(self, values: dict[str, Any]) -> Callable[[], Any]:
+        """The core call that saves the form (built here on the GUI thread, run in a worker).
+
+        Subclasses with parts (participants, honours, …) return their own
+        ``core.record_ops`` call; every value must be read from the widgets here.
+        """
+        model, record_id, prepare = self.model_class, self.record_id(), self.prepare
+        return lambda: record_ops.save_record(model, record_id, values, prepare=prepare)
+
+    def changed_tables(self) -> tuple[str, ...]:
+        """The tables a save changes (announced so that every view refreshes)."""
+        return (self.model_class._meta.table_name,)
+
+    def set_busy(self, busy: bool) -> None:
+        """Block a second 保存 while one runs."""
+        self.saving = busy
+        self.buttons.setEnabled(not busy)
+
     def try_accept(self) -> None:
-        """Validate; close only when everything is right."""
+        """Validate; save through run_op; close only when the save succeeded."""
+        if self.saving:
+            return
         values, errors = self.read_values()
         if not errors:
             errors.update(self.extra_errors(values))
@@ -324,4 +378,24 @@ class RecordForm(QDialog):
         if errors:
             return
         self.result_values = values
+        if self.model_class is None:
+            self.accept()
+            return
+        self.set_busy(True)
+        run_op(self, self.tr("正在保存…"), self.save_call(values), self._saved,
+               changes=self.changed_tables(), always=self._save_ended)
+
+    def _saved(self, record) -> None:
+        self.saved = record
+        self.set_busy(False)
         self.accept()
+
+    def _save_ended(self, ok: bool) -> None:
+        if not ok:
+            self.set_busy(False)
+            self.summary.setText(self.tr("未保存：请按提示处理后再点“保存”，填写的内容都还在。"))
+
+    def reject(self) -> None:
+        """Cancel, unless a save is running (its result decides whether the form closes)."""
+        if not self.saving:
+            super().reject()

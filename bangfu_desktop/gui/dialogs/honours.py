@@ -7,7 +7,6 @@ spin box per cell is the right tool here (not for growing data).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,20 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import records
 from ...core.models import HONOUR_KINDS, HONOUR_LEVELS, Honour
+from ...core.record_ops import HonourRow  # noqa: F401 - the editor's rows are what core saves
 
 NO_YEAR = 1949  # the spin box's minimum, shown as “未填”
-
-
-@dataclass
-class HonourRow:
-    """One honour as edited: its id (None when new), kind, level and year."""
-
-    honour_id: int | None
-    kind: str
-    level: str
-    year: int | None
 
 
 class HonoursEditor(QWidget):
@@ -124,26 +113,3 @@ def honours_of(teacher_id: int | None) -> list[HonourRow]:
     query = (Honour.live(Honour.id, Honour.kind, Honour.level, Honour.year)
              .where(Honour.teacher == teacher_id).order_by(Honour.year, Honour.id).tuples())
     return [HonourRow(*row) for row in query]
-
-
-def save_honours(teacher_id: int, rows: list[HonourRow]) -> bool:
-    """Make the teacher's live honours match ``rows`` through core.records; True if anything changed."""
-    existing = {h.id: h for h in Honour.live().where(Honour.teacher == teacher_id)}
-    changed = False
-    kept = set()
-    for row in rows:
-        honour = existing.get(row.honour_id) if row.honour_id is not None else None
-        if honour is None:
-            records.save(Honour(teacher=teacher_id, kind=row.kind, level=row.level, year=row.year))
-            changed = True
-            continue
-        kept.add(honour.id)
-        if (honour.kind, honour.level, honour.year) != (row.kind, row.level, row.year):
-            honour.kind, honour.level, honour.year = row.kind, row.level, row.year
-            records.save(honour)
-            changed = True
-    for honour_id, honour in existing.items():
-        if honour_id not in kept:
-            records.trash(honour)
-            changed = True
-    return changed

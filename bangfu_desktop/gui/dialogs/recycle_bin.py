@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core import records
-from ..bus import bus
+from ...core import record_ops, records
+from ..operations import run_op
 from ..settings_store import remember_geometry
 from ..table_model import Column, RecordTableModel
 
@@ -55,11 +55,10 @@ class RecycleBinDialog(QDialog):
     def restore_selected(self) -> None:
         """Restore the selected records."""
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        tables = set()
-        for r in rows:
-            row = self.model.row_at(r)
-            records.restore(records.load(row[4], row[5]))
-            tables.add(row[4])
-        for table in tables:
-            bus.changed.emit(table)
-        self.reload()
+        items = [(self.model.row_at(r)[4], self.model.row_at(r)[5]) for r in rows]
+        if not items:
+            return
+        self.restore_button.setEnabled(False)
+        run_op(self, self.tr("正在恢复…"), lambda: record_ops.restore_many(items), lambda _: self.reload(),
+               changes=sorted({table for table, _ in items}),
+               always=lambda ok: self.restore_button.setEnabled(True))

@@ -7,13 +7,14 @@ import datetime as dt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ...core import attachments as attachment_store
-from ...core import records
-from ...core.models import Activity, ActivityParticipant, ActivityTask, Attachment, Task, database
+from ...core import record_ops
+from ...core.models import Activity, ActivityParticipant, ActivityTask, Task, database
 from ...core.tablesources import ACTIVITIES, school_year_condition, semester_condition
 from ...core.terms import load_calendar
 from ...core.vocab import ACTIVITY_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
 from ..dialogs.pickers import AttachmentPanel, CheckList
+from .creators import add_new_teacher_button
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, plan_choices, teacher_choices
@@ -68,8 +69,10 @@ class ActivityForm(RecordForm):
     """The activity form with participants, linked tasks and attachments."""
 
     def add_extra_widgets(self, form) -> None:
-        self.participants = CheckList(teacher_choices(), self.tr("搜索教师姓名、单位或学科"))
+        self.participants = CheckList(self.cached_choices(teacher_choices),
+                                      self.tr("搜索教师姓名、单位或学科（可输入拼音首字母）"))
         self.participants.setObjectName("participants")
+        add_new_teacher_button(self, self.participants)
         self.tasks = CheckList(task_choices(), self.tr("搜索任务编号或内容"))
         self.tasks.setObjectName("linked_tasks")
         existing = []
@@ -87,15 +90,16 @@ class ActivityForm(RecordForm):
         form.addRow(self.tr("关联任务"), self.tasks)
         form.addRow(self.tr("照片与附件"), self.attachments)
 
-    def after_save(self, activity: Activity) -> None:
-        """Store participants, task links and attachments of the saved activity."""
-        with database.atomic():
-            records.replace_links(ActivityParticipant, "activity", activity, "teacher", self.participants.checked())
-            records.replace_links(ActivityTask, "activity", activity, "task", self.tasks.checked())
-        for path in self.attachments.pending:
-            attachment_store.add_attachment(activity, path)
-        for attachment_id in self.attachments.removed:
-            records.trash(Attachment.get_by_id(attachment_id))
+    def save_call(self, values):
+        """The activity with its participants, task links and attachments, in one transaction."""
+        record_id = self.record_id()
+        participants, tasks = list(self.participants.checked()), list(self.tasks.checked())
+        new_files, removed = list(self.attachments.pending), list(self.attachments.removed)
+        return lambda: record_ops.save_activity(record_id, values, participant_ids=participants, task_ids=tasks,
+                                                new_files=new_files, removed_attachment_ids=removed)
+
+    def changed_tables(self):
+        return ("activity", "attachment")
 
 
 class ActivityList(RecordTab):

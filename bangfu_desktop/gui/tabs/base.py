@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import records
+from ...core import record_ops
 from ...core.models import TrashableModel
 from ..bus import bus
 from ..operations import run_op
@@ -104,7 +104,7 @@ class RecordTab(QWidget):
         return ()
 
     def open_form(self, record: TrashableModel | None) -> TrashableModel | None:
-        """Show the add/edit form; return the saved record or None."""
+        """Show the add/edit form (it saves through run_op); return the saved record or None."""
         raise NotImplementedError
 
     def extra_actions(self, toolbar: QToolBar) -> None:
@@ -384,10 +384,10 @@ class RecordTab(QWidget):
         return True
 
     def add_record(self) -> None:
-        """Open an empty form."""
+        """Open an empty form (the save announces the change itself)."""
         saved = self.open_form(None)
         if saved is not None:
-            bus.changed.emit(self.model_class._meta.table_name)
+            self.select_id(saved.get_id())
 
     def edit_selected(self) -> None:
         """Open the form of the selected record."""
@@ -397,8 +397,7 @@ class RecordTab(QWidget):
         record = self.model_class.get_or_none(self.model_class.id == ids[0])
         if record is None:
             return
-        if self.open_form(record) is not None:
-            bus.changed.emit(self.model_class._meta.table_name)
+        self.open_form(record)
 
     def delete_selected(self) -> None:
         """Move the selected records to the recycle bin (Ctrl+Z brings them back)."""
@@ -411,14 +410,13 @@ class RecordTab(QWidget):
                 self.tr("把选中的 %d 条记录移到回收站？可按 Ctrl+Z 撤销，或在回收站中恢复。") % len(ids))
             if answer != QMessageBox.Yes:
                 return
-        trashed = []
-        for record_id in ids:
-            record = self.model_class.get_or_none(self.model_class.id == record_id)
-            if record is not None:
-                records.trash(record)
-                trashed.append((self.model_class._meta.table_name, record_id))
+        table = self.model_class._meta.table_name
+        run_op(self, self.tr("正在删除…"), lambda: record_ops.trash_many(table, ids), self._deleted,
+               changes=table)
+
+    def _deleted(self, trashed: list[tuple[str, int]]) -> None:
         undo.push(trashed)
-        bus.changed.emit(self.model_class._meta.table_name)
+        bus.undo_changed.emit()
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(

@@ -6,7 +6,6 @@ from typing import Any, Sequence
 
 from peewee import JOIN
 
-from ...core import records
 from ...core.models import Plan, Teacher, TrashableModel, Unit
 from ..dialogs.form import FieldSpec, RecordForm
 
@@ -45,15 +44,15 @@ def apply_values(record: TrashableModel, values: dict[str, Any]) -> None:
 def edit_with_form(parent, title: str, model: type[TrashableModel], fields: Sequence[FieldSpec],
                    record: TrashableModel | None, form_class=RecordForm, defaults: dict | None = None,
                    before_save=None) -> TrashableModel | None:
-    """Show a form for a record; save it through core.records when accepted."""
+    """Show a form for a record; 保存 saves it (and its parts) through run_op; return the saved record.
+
+    ``before_save(target, form)`` runs in the worker just before the save: it may
+    only set values on ``target`` (no Qt, no reading widgets).
+    """
     form = form_class(title, fields, values_of(record, fields, defaults), parent, record=record)
+    form.model_class = model
+    if before_save is not None:
+        form.prepare = lambda target: before_save(target, form)
     if form.exec() != RecordForm.Accepted:
         return None
-    target = record if record is not None else model()
-    apply_values(target, form.result_values)
-    if before_save is not None:
-        before_save(target, form)
-    records.save(target)
-    if hasattr(form, "after_save"):
-        form.after_save(target)
-    return target
+    return form.saved

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...core import records
+from ...core import record_ops
 from ...core.models import Observation, ObservationObserver
 from ...core.observations import GRADES
 from ...core.tablesources import OBSERVATIONS
 from ...core.vocab import LESSON_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
 from ..dialogs.pickers import CheckList
+from .creators import add_new_teacher_button
 from ..table_model import Column
 from .base import RecordTab
 from .common import edit_with_form, teacher_choices
+from .creators import create_teacher
 from .observation_score import ScoreInputs
 
 # Row: core.tablesources.OBSERVATIONS (id, date, period, teacher, subject, grade_class, topic, …)
@@ -29,7 +31,8 @@ def observation_fields() -> list[FieldSpec]:
     return [
         FieldSpec("date", "听课日期", "date", required=True),
         FieldSpec("period", "节次", placeholder="例如 第3节"),
-        FieldSpec("teacher_id", "授课教师", "choice", required=True, choices=teacher_choices),
+        FieldSpec("teacher_id", "授课教师", "choice", required=True, choices=teacher_choices,
+                  extra={"create": create_teacher}),
         FieldSpec("subject", "学科"),
         FieldSpec("grade_class", "年级/班级", placeholder="例如 2024级3班"),
         FieldSpec("topic", "课题", required=True),
@@ -45,8 +48,9 @@ class ObservationForm(RecordForm):
     """The 听课记录 form with the observers picked from the roster."""
 
     def add_extra_widgets(self, form) -> None:
-        self.observers = CheckList(teacher_choices(), self.tr("搜索听课人"))
+        self.observers = CheckList(self.cached_choices(teacher_choices), self.tr("搜索听课人（可输入拼音首字母）"))
         self.observers.setObjectName("observers")
+        add_new_teacher_button(self, self.observers)
         if self.record is not None:
             self.observers.set_checked([o.teacher_id for o in ObservationObserver.select().where(
                 ObservationObserver.observation == self.record.id)])
@@ -65,9 +69,10 @@ class ObservationForm(RecordForm):
             return {"observers_text": self.tr("请至少选择一位听课人，或填写名册外的听课人")}
         return {}
 
-    def after_save(self, observation: Observation) -> None:
-        """Store the observers."""
-        records.replace_links(ObservationObserver, "observation", observation, "teacher", self.observers.checked())
+    def save_call(self, values):
+        """The 听课记录 with its observers, in one transaction."""
+        record_id, observers = self.record_id(), list(self.observers.checked())
+        return lambda: record_ops.save_observation(record_id, values, observers)
 
 
 class ObservationsTab(RecordTab):

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import demo
+from ...core import demo, records
 from ...core.compliance import evaluate_rules
-from ...core.models import Activity, Plan, Task, Teacher
+from ...core.models import Activity, FrequencyRule, Plan, Task, Teacher
+from ...core.onboarding import start_steps
+from ...core.rule_suggest import SuggestedRule, suggest_rules
 from ...core.overview import dashboard
 from ...core.terms import load_calendar
 from ..bus import bus
@@ -53,40 +55,158 @@ def semester_choices(today: dt.date, count: int = 4) -> list[tuple[str, tuple[in
     return out
 
 
-def overview_data(today: dt.date, semester: tuple[int, int] | None) -> dict:
+def overview_data(today: dt.date, semester: tuple[int, int] | None, checklist: bool = True) -> dict:
     """Everything the tab shows (worker thread)."""
-    empty = not (Plan.live().count() or Teacher.live().count() or Activity.live().count() or Task.live().count())
-    if empty:
-        return {"empty": True}
+    steps = start_steps()
+    # An empty database shows the checklist as the whole page; later it sits above the figures
+    # until every step is done.
+    if checklist and not any(s.done for s in steps[1:]):
+        return {"empty": True, "steps": steps}
     board = dashboard(today)
     rules = board.rules
     if semester is not None and board.semester != load_calendar().semester(*semester):
         rules = evaluate_rules(selection=load_calendar().semester(*semester), today=today)
-    return {"empty": False, "board": board, "rules": rules}
+    return {"empty": False, "board": board, "rules": rules, "suggestions": rule_suggestions(), "steps": steps}
 
 
-class WelcomePage(QWidget):
-    """The first thing a clerk sees on a new database."""
+def rule_suggestions() -> list[tuple[int, str, list[SuggestedRule]]]:
+    """(plan id, title, rules its task texts state) for every live plan that has no rules yet."""
+    with_rules = {pid for (pid,) in FrequencyRule.live(FrequencyRule.plan).distinct().tuples()}
+    plans = Plan.live(Plan.id, Plan.title).order_by(Plan.id).tuples()
+    return [(pid, title, suggest_rules(pid)) for pid, title in plans if pid not in with_rules]
 
-    # Emitted with "settings", "demo" or "import" when a button is pressed.
-    chosen = Signal(str)
+
+def adopt_rule(suggestion: SuggestedRule) -> int:
+    """Save a proposed rule as the plan's own (worker thread); returns its id."""
+    return records.save(suggestion.as_rule()).id
+
+
+class SuggestionsPanel(QWidget):
+    """Plans without 频次要求: says so and lists the rules found in their task texts."""
+
+    # Emitted with a suggestion when 采用 is pressed.
+    adopt = Signal(object)
+    # Emitted with a suggestion when 修改后采用… is pressed.
+    adopt_edited = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setObjectName("rule_suggestions")
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.adopt_buttons: list[QPushButton] = []
+
+    def show_plans(self, plans: list[tuple[int, str, list[SuggestedRule]]]) -> None:
+        """Rebuild the panel for these plans (hidden when every plan has rules)."""
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                _clear(item.layout())
+        self.adopt_buttons = []
+        for _, title, suggestions in plans:
+            head = QLabel()
+            head.setWordWrap(True)
+            head.setStyleSheet("color:#8a4b00; font-weight:bold;")
+            if suggestions:
+                head.setText(self.tr("方案“%s”还没有频次要求。从任务文字中找到 %d 条，可逐条采用：")
+                             % (title, len(suggestions)))
+            else:
+                head.setText(self.tr("方案“%s”还没有频次要求，任务文字中也没有“每学期……不少于 N 次”这样的要求。"
+                                     "可在“单位与方案 → 频次要求”中添加。") % title)
+            self.rows.addWidget(head)
+            for suggestion in suggestions:
+                line = QHBoxLayout()
+                text = QLabel(f"• {suggestion.name}")
+                text.setToolTip(self.tr("方案原文：%s") % suggestion.source_text)
+                text.setWordWrap(True)
+                line.addWidget(text, 1)
+                take = QPushButton(self.tr("采用"))
+                take.setObjectName("adopt_rule")
+                take.clicked.connect(lambda _=False, s=suggestion: self.adopt.emit(s))
+                edit = QPushButton(self.tr("修改后采用…"))
+                edit.setObjectName("adopt_rule_edited")
+                edit.clicked.connect(lambda _=False, s=suggestion: self.adopt_edited.emit(s))
+                line.addWidget(take)
+                line.addWidget(edit)
+                self.adopt_buttons.append(take)
+                self.rows.addLayout(line)
+        self.setVisible(bool(plans))
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+
+
+class WelcomePage(QWidget):
+    """The first thing a clerk sees: a checklist of the first day, each step ticked when done."""
+
+    # Emitted with a step key ("self_unit", "plan", "tasks", "teachers", "activity"), "demo" or "dashboard".
+    chosen = Signal(str)
+
+    def __init__(self, parent=None, compact: bool = False):
+        super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel(self.tr("欢迎使用帮扶台账"))
-        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        if compact:
+            layout.setContentsMargins(0, 0, 0, 0)
+        else:
+            layout.addStretch(1)
+        title = QLabel(self.tr("开始使用：") if compact else self.tr("欢迎使用帮扶台账"))
+        title.setStyleSheet("font-weight: bold;" if compact else "font-size: 22px; font-weight: bold;")
         layout.addWidget(title)
-        layout.addWidget(QLabel(self.tr("数据库还是空的。可以从下面任一步开始：")))
-        for key, text in (("settings", "① 填写本单位信息"), ("demo", "② 载入演示数据（先看看效果）"),
-                          ("import", "③ 导入教育局下发的任务清单（Excel）")):
-            button = QPushButton(self.tr(text))
-            button.setObjectName(f"welcome_{key}")
-            button.setMinimumHeight(36)
-            button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
-            layout.addWidget(button)
-        layout.addStretch(2)
+        if not compact:
+            layout.addWidget(QLabel(self.tr("按下面的顺序开始，每完成一步就会打勾：")))
+        self.steps_box = QVBoxLayout()
+        layout.addLayout(self.steps_box)
+        self.step_buttons: dict[str, QPushButton] = {}
+        self.step_marks: dict[str, QLabel] = {}
+        extra = QHBoxLayout()
+        demo_button = QPushButton(self.tr("或者：载入演示数据（先看看效果）"))
+        demo_button.setObjectName("welcome_demo")
+        demo_button.clicked.connect(lambda: self.chosen.emit("demo"))
+        self.dashboard_button = QPushButton(self.tr("跳过，查看概览"))
+        self.dashboard_button.setObjectName("welcome_dashboard")
+        self.dashboard_button.clicked.connect(lambda: self.chosen.emit("dashboard"))
+        extra.addWidget(demo_button)
+        extra.addWidget(self.dashboard_button)
+        extra.addStretch(1)
+        if compact:
+            demo_button.hide()
+            self.dashboard_button.setText(self.tr("不再显示"))
+        layout.addLayout(extra)
+        if not compact:
+            layout.addStretch(2)
+
+    def show_steps(self, steps) -> None:
+        """Tick the steps that are done; the first open one is the highlighted button."""
+        first_open = next((s.key for s in steps if not s.done), None)
+        for n, step in enumerate(steps, 1):
+            if step.key not in self.step_buttons:
+                row = QHBoxLayout()
+                mark = QLabel()
+                mark.setObjectName(f"mark_{step.key}")
+                mark.setFixedWidth(28)
+                button = QPushButton()
+                button.setObjectName(f"welcome_{step.key}")
+                button.setMinimumHeight(36)
+                button.clicked.connect(lambda _=False, k=step.key: self.chosen.emit(k))
+                hint = QLabel(self.tr(step.hint))
+                hint.setStyleSheet("color:#666")
+                row.addWidget(mark)
+                row.addWidget(button, 2)
+                row.addWidget(hint, 3)
+                self.steps_box.addLayout(row)
+                self.step_buttons[step.key], self.step_marks[step.key] = button, mark
+            button, mark = self.step_buttons[step.key], self.step_marks[step.key]
+            button.setText(f"{n}. " + self.tr(step.title))
+            mark.setText("✔" if step.done else "○")
+            mark.setStyleSheet("color:#1b5e20; font-size:18px;" if step.done else "color:#999; font-size:18px;")
+            button.setStyleSheet("font-weight:bold;" if step.key == first_open else "")
+            button.setDefault(step.key == first_open)
 
 
 def _table(name: str, columns: list[Column], parent) -> tuple[RecordTableModel, QTableView]:
@@ -113,6 +233,7 @@ class OverviewTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.today: dt.date | None = None  # None: the real today (tests pin a day)
+        self.skip_welcome = False  # 跳过，查看概览 pressed
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.chosen.connect(self._welcome_action)
@@ -136,13 +257,25 @@ class OverviewTab(QWidget):
         self.summary.setObjectName("overview_summary")
         top.addWidget(self.summary, 1)
         grid.addLayout(top, 0, 0, 1, 2)
+        self.checklist = WelcomePage(compact=True)
+        self.checklist.setObjectName("start_checklist")
+        self.checklist.chosen.connect(self._welcome_action)
+        grid.addWidget(self.checklist, 3, 0, 1, 2)
 
         self.rule_model, self.rule_view = _table("rules", [
             Column("要求", 1, 220), Column("周期", 2, 50), Column("范围", 3, 50), Column("应完成", 4, 60),
-            Column("已完成", 5, 60), Column("状态", 6, 70), Column("方案", 7, 200)], self)
+            Column("已完成", 5, 60), Column("状态", 6, 70), Column("还差", 8, 200), Column("方案", 7, 200)], self)
         self.rule_model.row_colour = lambda row: _colour(row[6])
         self.rule_view.doubleClicked.connect(self._open_rule)
-        grid.addWidget(self._box(self.tr("频次要求（双击查看计入的活动）"), self.rule_view), 1, 0)
+        self.suggestions = SuggestionsPanel()
+        self.suggestions.adopt.connect(self.adopt_suggestion)
+        self.suggestions.adopt_edited.connect(self.adopt_suggestion_edited)
+        rules = QWidget()
+        rules_box = QVBoxLayout(rules)
+        rules_box.setContentsMargins(0, 0, 0, 0)
+        rules_box.addWidget(self.suggestions)
+        rules_box.addWidget(self.rule_view, 1)
+        grid.addWidget(self._box(self.tr("频次要求（双击查看计入的活动）"), rules), 1, 0)
 
         self.due_model, self.due_view = _table("due_tasks", [
             Column("状态", 1, 90), Column("编号", 2, 50), Column("任务", 3, 300), Column("截止日期", 4, 96),
@@ -190,10 +323,12 @@ class OverviewTab(QWidget):
                 self.semester_combo.addItem(label, value)
             self.semester_combo.blockSignals(False)
         semester = self.semester_combo.currentData()
-        run_op(None, "", lambda: overview_data(today, semester), self._show)
+        checklist = not self.skip_welcome
+        run_op(None, "", lambda: overview_data(today, semester, checklist), self._show)
 
     def _show(self, data: dict) -> None:
         if data["empty"]:
+            self.welcome.show_steps(data["steps"])
             self.stack.setCurrentWidget(self.welcome)
             self.loaded.emit()
             return
@@ -201,7 +336,11 @@ class OverviewTab(QWidget):
         board, rules = data["board"], data["rules"]
         self._rules = {r.rule_id: r for r in rules}
         self.rule_model.set_rows([(r.rule_id, r.name, r.period_kind, r.scope, r.required, r.done, r.status,
-                                   r.plan_title) for r in rules])
+                                   r.plan_title, r.gap_text()) for r in rules])
+        self.suggestions.show_plans(data.get("suggestions", []))
+        steps = data.get("steps", [])
+        self.checklist.show_steps(steps)
+        self.checklist.setVisible(not self.skip_welcome and not all(s.done for s in steps))
         due = [*board.overdue, *board.upcoming]
         self.due_model.set_rows([(t.task_id, "逾期" if t.status == "逾期" else f"{t.days_left} 天后到期", t.code,
                                   t.text, t.due_date, t.plan_title) for t in due])
@@ -272,14 +411,37 @@ class OverviewTab(QWidget):
         if page is not None and hasattr(page, "show_only"):
             page.show_only(self._missing, self.tr("尚未轮训的教师"))
 
+    def adopt_suggestion(self, suggestion: SuggestedRule) -> None:
+        """采用: save the proposed rule as it is (off the GUI thread); 概览 then counts it."""
+        window = self.window()
+
+        def done(_):
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(self.tr("已采用频次要求：%s") % suggestion.name, 8000)
+        run_op(self, self.tr("正在保存…"), lambda: adopt_rule(suggestion), done, changes="frequency_rule")
+
+    def adopt_suggestion_edited(self, suggestion: SuggestedRule) -> None:
+        """修改后采用…: the rule form, prefilled with the proposal."""
+        from .common import edit_with_form
+        from .plan_items import RuleForm, rule_fields
+
+        rule = suggestion.as_rule()
+        values = {"plan_id": suggestion.plan_id, "name": rule.name, "activity_types": list(rule.activity_types),
+                  "period": rule.period, "minimum": rule.minimum, "scope": rule.scope, "role": rule.role,
+                  "source_text": rule.source_text}
+        if edit_with_form(self, self.tr("采用频次要求"), FrequencyRule, rule_fields(), None, form_class=RuleForm,
+                          defaults=values) is not None:
+            bus.changed.emit("frequency_rule")
+
     def _welcome_action(self, key: str) -> None:
         window = self.window()
-        if key == "settings" and hasattr(window, "show_page"):
-            window.show_page("settings")
-        elif key == "demo":
+        if key == "demo":
             run_op(self, self.tr("正在载入演示数据…"), demo.load_demo, changes="")
-        elif key == "import" and hasattr(window, "import_tasks"):
-            window.import_tasks()
+        elif key == "dashboard":
+            self.skip_welcome = True
+            self.reload()
+        elif hasattr(window, "start_step"):
+            window.start_step(key)
 
 
 def _num(value, unit: str) -> str:

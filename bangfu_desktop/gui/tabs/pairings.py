@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from ...core import record_ops
 from ...core.models import PAIRING_STATUSES, Pairing, database
 from ...core.tablesources import PAIRINGS
 from ...core.validation import check_range
 from ...core.vocab import PAIRING_PROGRAMMES
 from ..dialogs.form import FieldSpec, RecordForm
+from ..dialogs.guidance import GuidancePane
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, teacher_choices
+from .creators import create_teacher
 
 MIN_APPRENTICES = 3
 
@@ -41,8 +45,10 @@ def mentor_loads() -> list[tuple[int, str, bool, int]]:
 def pairing_fields() -> list[FieldSpec]:
     """The pairing form's fields."""
     return [
-        FieldSpec("mentor_id", "师傅", "choice", required=True, choices=teacher_choices),
-        FieldSpec("apprentice_id", "徒弟", "choice", required=True, choices=teacher_choices),
+        FieldSpec("mentor_id", "师傅", "choice", required=True, choices=teacher_choices,
+                  extra={"create": create_teacher}),
+        FieldSpec("apprentice_id", "徒弟", "choice", required=True, choices=teacher_choices,
+                  extra={"create": create_teacher}),
         FieldSpec("subject", "学科"),
         FieldSpec("programme", "结对项目", "editcombo", choices=PAIRING_PROGRAMMES),
         FieldSpec("start_date", "开始日期", "date", required=True),
@@ -64,6 +70,18 @@ class PairingForm(RecordForm):
         if problem:
             errors["end_date"] = problem
         return errors
+
+    def guidance_rows(self):
+        """The guidance records as edited (None: this form does not edit them)."""
+        return None
+
+    def save_call(self, values):
+        """The pairing (with its guidance records, when edited here), in one transaction."""
+        record_id, guidance = self.record_id(), self.guidance_rows()
+        return lambda: record_ops.save_pairing(record_id, values, guidance)
+
+    def changed_tables(self):
+        return ("pairing", "guidance")
 
 
 class PairingsTab(RecordTab):
@@ -89,11 +107,47 @@ class PairingsTab(RecordTab):
         ]
 
     def side_widget(self):
+        panel = QWidget()
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
         self.load_label = QLabel()
         self.load_label.setObjectName("mentor_loads")
         self.load_label.setWordWrap(True)
         self.load_label.setTextFormat(self.load_label.textFormat().RichText)
-        return self.load_label
+        box.addWidget(self.load_label)
+        # The selected pairing's 指导记录, in a splitter so the clerk can give it more room.
+        self.guidance = GuidancePane()
+        self.guidance.setObjectName("guidance_pane")
+        splitter = QSplitter(Qt.Vertical)
+        layout = self.layout()
+        layout.removeWidget(self.view)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.guidance)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        return panel
+
+    def extra_actions(self, toolbar) -> None:
+        self.toolbar.addSeparator()
+        self.add_guidance_action = QAction(self.tr("新增指导记录"), self)
+        self.add_guidance_action.triggered.connect(lambda: self.guidance.add_record())
+        toolbar.addAction(self.add_guidance_action)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.add_guidance_action)
+        menu.addSeparator()
+        menu.addAction(self.refresh_action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _selection_changed(self, *_) -> None:
+        ids = self.selected_ids()
+        self.guidance.set_pairing(ids[0] if ids else None)
 
     def after_load(self) -> None:
         loads = getattr(self, "_loads", [])

@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import records, settings
+from ...core import record_ops, settings
 from ...core.errors import InvalidInput
-from ...core.models import Unit, database
+from ...core.models import Unit
 from ...core.observations import parse_criteria
 from ...core.queries import self_unit
-from ...core.terms import SchoolCalendar
-from ...core.validation import check_mobile, normalise_mobile
+from ...core.validation import check_email, check_mobile, check_office_phone, normalise_mobile
+from ...paths import default_outbox_dir
 from ..bus import bus
 from ..dialogs.form import SearchCombo
+from ..operations import run_op
+from .calendar_editor import CalendarEditor
 from .common import unit_choices
 
 UNIT_FIELDS = (("name", "单位名称"), ("contact_name", "联系人"), ("contact_title", "职务"),
@@ -40,6 +42,7 @@ class SettingsTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         scroll = QScrollArea(self)
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -53,21 +56,18 @@ class SettingsTab(QWidget):
         self.unit_edits: dict[str, QLineEdit] = {}
         for name, label in UNIT_FIELDS:
             edit = QLineEdit()
+            if name == "office_phone":
+                edit.setPlaceholderText(self.tr("例如 0951-1234567，分机 0951-1234567-123"))
             edit.setObjectName(f"self_{name}")
             self.unit_edits[name] = edit
             unit_form.addRow(self.tr(label), edit)
         self.unit_picker.currentIndexChanged.connect(self._unit_picked)
         layout.addWidget(unit_box)
 
-        cal_box = QGroupBox(self.tr("校历（各省开学日期不同，可在此调整）"))
-        cal_form = QFormLayout(cal_box)
-        self.autumn = QLineEdit()
-        self.autumn.setObjectName("calendar_autumn")
-        self.spring = QLineEdit()
-        self.spring.setObjectName("calendar_spring")
-        cal_form.addRow(self.tr("第一学期（秋季）开始（月-日）"), self.autumn)
-        cal_form.addRow(self.tr("第二学期（春季）开始（月-日）"), self.spring)
-        layout.addWidget(cal_box)
+        # The calendar has its own 保存校历 button: its checks are per field and per 学年.
+        self.calendar = CalendarEditor()
+        self.calendar.setObjectName("calendar_editor")
+        layout.addWidget(self.calendar)
 
         backup_box = QGroupBox(self.tr("自动备份"))
         backup_form = QFormLayout(backup_box)
@@ -90,9 +90,21 @@ class SettingsTab(QWidget):
         send_box = QGroupBox(self.tr("报送"))
         send_form = QFormLayout(send_box)
         self.bureau_email = QLineEdit()
+        self.bureau_email.setObjectName("bureau_email")
         self.bureau_email.setPlaceholderText(self.tr("例如 jyj@example.cn"))
         send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
+        outbox_row = QHBoxLayout()
+        self.outbox_dir = QLineEdit()
+        self.outbox_dir.setObjectName("outbox_dir")
+        self.outbox_dir.setPlaceholderText(self.tr("留空：%s") % default_outbox_dir())
+        pick_outbox = QPushButton(self.tr("选择…"))
+        pick_outbox.clicked.connect(self._pick_outbox_dir)
+        outbox_row.addWidget(self.outbox_dir, 1)
+        outbox_row.addWidget(pick_outbox)
+        send_form.addRow(self.tr("报送文件夹"), outbox_row)
         layout.addWidget(send_box)
+
+        layout.addWidget(self._archive_box())
 
         score_box = QGroupBox(self.tr("听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"))
         score_form = QFormLayout(score_box)
@@ -106,16 +118,40 @@ class SettingsTab(QWidget):
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        save = QPushButton(self.tr("保存设置"))
-        save.setObjectName("save_settings")
-        save.clicked.connect(self.save)
-        layout.addWidget(save)
+        self.save_button = QPushButton(self.tr("保存设置"))
+        self.save_button.setObjectName("save_settings")
+        self.save_button.clicked.connect(self.save)
+        layout.addWidget(self.save_button)
         layout.addStretch(1)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         bus.changed.connect(self._on_changed)
+
+    ARCHIVE_TEXT_KEYS = ("archive.fonds", "archive.volume", "archive.compiler", "archive.checker")
+
+    def _archive_box(self) -> QGroupBox:
+        """档案 (DA/T 22): the binder's fixed catalogue fields, its cover and 备考表."""
+        from PySide6.QtWidgets import QCheckBox, QComboBox
+
+        box = QGroupBox(self.tr("档案（封面、卷内目录与备考表）"))
+        form = QFormLayout(box)
+        self.archive_edits = {}
+        for key in self.ARCHIVE_TEXT_KEYS:
+            edit = QLineEdit()
+            edit.setObjectName(key.replace(".", "_"))
+            self.archive_edits[key] = edit
+            form.addRow(settings.OPTIONS[key].title, edit)
+        self.archive_retention = QComboBox()
+        self.archive_retention.setObjectName("archive_retention")
+        self.archive_retention.setEditable(True)
+        self.archive_retention.addItems(["永久", "定期30年", "定期10年"])
+        form.addRow(self.tr("保管期限"), self.archive_retention)
+        self.archive_stamp = QCheckBox(self.tr("在每份材料首页印归档章（全宗号、年度、保管期限、件号）"))
+        self.archive_stamp.setObjectName("archive_stamp")
+        form.addRow("", self.archive_stamp)
+        return box
 
     def _on_changed(self, table: str) -> None:
         if table in ("", "unit"):
@@ -124,20 +160,22 @@ class SettingsTab(QWidget):
     def reload(self) -> None:
         """Show the stored settings."""
         self.unit_picker.blockSignals(True)
-        self.unit_picker.clear()
-        for text, value in unit_choices():
-            self.unit_picker.addItem(text, value)
+        self.unit_picker.set_choices(unit_choices())
         unit = self_unit()
         self.unit_picker.set_value(unit.id if unit else None)
         self.unit_picker.blockSignals(False)
         self._show_unit(unit)
-        self.autumn.setText(settings.get("calendar.autumn_start"))
-        self.spring.setText(settings.get("calendar.spring_start"))
+        self.calendar.reload()
         self.backup_dir.setText(settings.get("backup.dir"))
         self.backup_keep.setValue(settings.get("backup.keep"))
         self.backup_every.setValue(settings.get("backup.every"))
         self.bureau_email.setText(settings.get("bureau.email"))
+        self.outbox_dir.setText(settings.get("outbox.dir"))
         self.criteria.setPlainText(settings.get("observation.criteria"))
+        for key, edit in self.archive_edits.items():
+            edit.setText(settings.get(key))
+        self.archive_retention.setCurrentText(settings.get("archive.retention"))
+        self.archive_stamp.setChecked(bool(settings.get("archive.stamp")))
 
     def _show_unit(self, unit: Unit | None) -> None:
         for name, edit in self.unit_edits.items():
@@ -148,58 +186,110 @@ class SettingsTab(QWidget):
         if isinstance(value, int):
             self._show_unit(Unit.get_or_none(Unit.id == value))
 
+    def _pick_outbox_dir(self) -> None:
+        start = self.outbox_dir.text() or str(default_outbox_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择报送文件夹"), start)
+        if folder:
+            self.outbox_dir.setText(folder)
+
     def _pick_backup_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), self.backup_dir.text())
         if folder:
             self.backup_dir.setText(folder)
 
-    def errors(self) -> list[str]:
-        """Problems with what is typed, in Chinese."""
-        problems = []
+    def field_errors(self) -> dict[QWidget, str]:
+        """Problems with what is typed, in Chinese, keyed by the field that holds them."""
+        problems: dict[QWidget, str] = {}
         if not self.unit_edits["name"].text().strip():
-            problems.append(self.tr("请填写本单位名称"))
+            problems[self.unit_edits["name"]] = self.tr("请填写本单位名称")
         mobile = check_mobile(self.unit_edits["mobile"].text())
         if mobile:
-            problems.append(mobile)
-        for edit, label in ((self.autumn, "秋季学期"), (self.spring, "春季学期")):
-            if SchoolCalendar.parse_month_day(edit.text(), (0, 0)) == (0, 0):
-                problems.append(self.tr("%s开始日期“%s”应写成 09-01 这样的月-日") % (label, edit.text()))
+            problems[self.unit_edits["mobile"]] = mobile
+        office = check_office_phone(self.unit_edits["office_phone"].text())
+        if office:
+            problems[self.unit_edits["office_phone"]] = office
         try:
             parse_criteria(self.criteria.toPlainText())
         except InvalidInput as exc:
-            problems.append(str(exc).rstrip("。"))
-        email = self.bureau_email.text().strip()
-        if email and ("@" not in email or " " in email):
-            problems.append(self.tr("邮箱“%s”格式不对") % email)
+            problems[self.criteria] = str(exc).rstrip("。")
+        email = check_email(self.bureau_email.text())
+        if email:
+            problems[self.bureau_email] = email
         return problems
 
+    def errors(self) -> list[str]:
+        """Problems with what is typed, in Chinese."""
+        return list(self.field_errors().values())
+
+    def show_field_errors(self, problems: dict[QWidget, str]) -> None:
+        """Each message right under its field (red); the others cleared."""
+        labels = getattr(self, "_error_labels", {})
+        self._error_labels = labels
+        for widget, label in labels.items():
+            label.setVisible(widget in problems)
+            label.setText(problems.get(widget, ""))
+        for widget, text in problems.items():
+            if widget in labels:
+                continue
+            form = _form_of(widget)
+            if form is None:
+                continue
+            label = QLabel(text)
+            label.setObjectName(f"error_{widget.objectName() or 'field'}")
+            label.setStyleSheet("color:#b00020")
+            label.setWordWrap(True)
+            row, _ = form.getWidgetPosition(widget)
+            form.insertRow(row + 1, "", label)
+            label.show()
+            labels[widget] = label
+        if problems:
+            first = next(iter(problems))
+            first.setFocus()
+            self.scroll.ensureWidgetVisible(first)
+
     def save(self) -> bool:
-        """Validate and store everything; say what is wrong otherwise."""
-        problems = self.errors()
+        """Validate, then store everything through run_op (False: what is wrong is shown, nothing saved)."""
+        field_problems = self.field_errors()
+        problems = list(field_problems.values())
+        self.show_field_errors(field_problems)
         if problems:
             self.message.setStyleSheet("color:#b00020")
-            self.message.setText("；".join(problems) + self.tr("。未保存。"))
+            self.message.setText(self.tr("有 %d 处需要修改（见红字），未保存：") % len(problems)
+                                 + "；".join(problems) + "。")
             return False
-        with database.atomic():
-            picked = self.unit_picker.value()
-            unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
-            unit = unit or self_unit() or Unit(kind="学校")
-            for name, edit in self.unit_edits.items():
-                value = edit.text().strip()
-                setattr(unit, name, normalise_mobile(value) if name == "mobile" else value)
-            unit.is_self = True
-            records.save(unit)
-            for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
-                other.is_self = False
-                records.save(other)
-            settings.put("calendar.autumn_start", self.autumn.text().strip())
-            settings.put("calendar.spring_start", self.spring.text().strip())
-            settings.put("backup.dir", self.backup_dir.text().strip())
-            settings.put("backup.keep", self.backup_keep.value())
-            settings.put("backup.every", self.backup_every.value())
-            settings.put("bureau.email", self.bureau_email.text().strip())
-            settings.put("observation.criteria", self.criteria.toPlainText().strip() or "无")
+        picked = self.unit_picker.value()
+        unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
+        unit = unit or self_unit()
+        unit_id = unit.id if unit is not None else None
+        unit_values = {}
+        for name, edit in self.unit_edits.items():
+            value = edit.text().strip()
+            unit_values[name] = normalise_mobile(value) if name == "mobile" else value
+        options = {
+            "backup.dir": self.backup_dir.text().strip(),
+            "backup.keep": self.backup_keep.value(),
+            "backup.every": self.backup_every.value(),
+            "bureau.email": self.bureau_email.text().strip(),
+            "outbox.dir": self.outbox_dir.text().strip(),
+            "observation.criteria": self.criteria.toPlainText().strip() or "无",
+            "archive.retention": self.archive_retention.currentText().strip(),
+            "archive.stamp": 1 if self.archive_stamp.isChecked() else 0,
+        }
+        options.update({key: edit.text().strip() for key, edit in self.archive_edits.items()})
+        self.save_button.setEnabled(False)
+        run_op(self, self.tr("正在保存设置…"), lambda: record_ops.save_settings(unit_id, unit_values, options),
+               self._saved, changes="unit", always=lambda ok: self.save_button.setEnabled(True))
+        return True
+
+    def _saved(self, unit: Unit) -> None:
         self.message.setStyleSheet("color:#1b5e20")
         self.message.setText(self.tr("已保存。"))
-        bus.changed.emit("unit")
-        return True
+
+
+def _form_of(widget: QWidget) -> QFormLayout | None:
+    """The form layout a field sits in directly (None if it is not in one)."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if isinstance(layout, QFormLayout) and layout.getWidgetPosition(widget)[0] >= 0:
+        return layout
+    return None

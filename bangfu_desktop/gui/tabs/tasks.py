@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from ...core.deadlines import parse_deadline
+from ...core.terms import load_calendar
 from ...core.models import OVERDUE, TASK_STATUSES, Plan, Task, TaskCategory
 from ...core.tablesources import TASKS, task_status_condition
 from ..dialogs.form import FieldSpec, RecordForm
@@ -34,7 +35,8 @@ def category_choices() -> list[tuple[str, int]]:
 
 
 def task_fields() -> list[FieldSpec]:
-    """The task form's fields."""
+    """The task form's fields (完成时限 read with the unit's school calendar)."""
+    calendar = load_calendar()
     return [
         FieldSpec("plan_id", "所属方案", "choice", required=True, choices=plan_choices),
         FieldSpec("category_id", "类别", "choice", choices=category_choices),
@@ -42,7 +44,7 @@ def task_fields() -> list[FieldSpec]:
         FieldSpec("stage_goal", "目标任务（分阶段）", "multiline"),
         FieldSpec("measure", "主要举措", "multiline"),
         FieldSpec("deadline_text", "完成时限", placeholder="例如 2023年12月底前，并长期坚持",
-                  help=lambda text: "识别为：" + parse_deadline(text).explain()),
+                  help=lambda text: "识别为：" + parse_deadline(text, calendar).explain()),
         FieldSpec("responsible", "责任单位", placeholder="多个单位用“、”分隔"),
         FieldSpec("cooperating", "配合部门", placeholder="多个部门用“、”分隔"),
         FieldSpec("status", "状态", "combo", choices=TASK_STATUSES),
@@ -62,11 +64,6 @@ class TaskForm(RecordForm):
         if values.get("completed_on") and values.get("status") != "已完成":
             errors["status"] = self.tr("填写了完成日期，状态应为“已完成”")
         return errors
-
-
-def _apply_deadline(task: Task, form) -> None:
-    parsed = parse_deadline(task.deadline_text)
-    task.due_date, task.start_year, task.ongoing = parsed.due, parsed.start_year, parsed.ongoing
 
 
 class TasksTab(RecordTab):
@@ -93,8 +90,7 @@ class TasksTab(RecordTab):
     def open_form(self, record):
         return edit_with_form(self, self.tr("编辑任务") if record else self.tr("新增任务"), Task,
                               task_fields(), record, form_class=TaskForm,
-                              defaults={"status": "未开始", "plan_id": self._default_plan()},
-                              before_save=_apply_deadline)
+                              defaults={"status": "未开始", "plan_id": self._default_plan()})  # core.record_ops derives the due date
 
     def extra_actions(self, toolbar) -> None:
         """导出Excel: the plan's 任务清单 workbook."""

@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 
-from PySide6.QtWidgets import QFormLayout, QLabel
+import datetime as dt
 
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
+
+from ...core import record_ops
 from ...core.models import Teacher
-from ...core.tablesources import TEACHERS, honour_texts  # noqa: F401 - honour_texts kept for callers
+from ...core.tablesources import TEACHERS, teachers_source
+from ...core.terms import Period, load_calendar
 from ...core.queries import self_unit
 from ...core.validation import check_range
 from ...core.vocab import GENDERS, TITLES
-from ..bus import bus
 from ..dialogs.form import FieldSpec, RecordForm
-from ..dialogs.honours import HonoursEditor, honours_of, save_honours
+from ..dialogs.honours import HonoursEditor, honours_of
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, unit_choices
+from .creators import create_unit
 
-# Row: core.tablesources.TEACHERS (id, name, gender, unit, subject, position, title, phone, honours, …)
+# Row: core.tablesources.teachers_source (id, name, gender, unit, subject, position, title, phone, honours,
+#      dual, party, leader, helper, helper_from, unit_id, observed, taught)
 COLUMNS = [
     Column("姓名", "name", 72), Column("性别", "gender", 40), Column("单位", "unit", 180),
     Column("学科", "subject", 104), Column("职务", "position", 72), Column("职称", "title", 84),
-    Column("手机号码", "phone", 100), Column("荣誉", "honours", 200), Column("双师型", "dual", 52),
-    Column("党员", "party", 44), Column("校领导", "leader", 52), Column("帮扶人才", "helper", 64),
-    Column("派出单位", "helper_from", 160),
+    Column("手机号码", "phone", 100), Column("荣誉", "honours", 200),
+    Column("听课节数", "observed", 64), Column("授课被听节数", "taught", 88),
+    Column("双师型", "dual", 52), Column("党员", "party", 44), Column("校领导", "leader", 52),
+    Column("帮扶人才", "helper", 64), Column("派出单位", "helper_from", 160),
 ]
 # Filter values are text: a Python bool as combo item data upsets PySide's reference counts.
 YES_NO = (("是", "是"), ("否", "否"))
@@ -41,7 +47,7 @@ def teacher_fields() -> list[FieldSpec]:
     return [
         FieldSpec("name", "姓名", required=True),
         FieldSpec("gender", "性别", "combo", choices=[("（未填）", ""), *((g, g) for g in GENDERS)]),
-        FieldSpec("unit_id", "单位", "choice", choices=unit_choices),
+        FieldSpec("unit_id", "单位", "choice", choices=unit_choices, extra={"create": create_unit}),
         FieldSpec("subject", "学科", "editcombo", choices=subject_choices),
         FieldSpec("position", "职务", placeholder="例如 教师、教务科长、副校长"),
         FieldSpec("title", "职称", "combo", choices=[("（未填）", ""), *((t, t) for t in TITLES)]),
@@ -50,7 +56,8 @@ def teacher_fields() -> list[FieldSpec]:
         FieldSpec("is_party_member", "中共党员", "bool"),
         FieldSpec("is_leader", "校领导及后备力量", "bool"),
         FieldSpec("is_helper", "帮扶人才", "bool"),
-        FieldSpec("helper_from_id", "派出单位", "choice", choices=unit_choices),
+        FieldSpec("helper_from_id", "派出单位", "choice", choices=unit_choices,
+                  extra={"create": create_unit}),
         FieldSpec("helper_start", "帮扶开始日期", "date"),
         FieldSpec("helper_end", "帮扶结束日期", "date"),
         FieldSpec("notes", "备注", "multiline"),
@@ -94,10 +101,13 @@ class TeacherForm(RecordForm):
         self.honours_error.setText(errors.get("honours", ""))
         self.honours_error.setVisible("honours" in errors)
 
-    def after_save(self, teacher: Teacher) -> None:
-        """Save the honours table once the teacher has an id."""
-        if save_honours(teacher.id, self.honours.rows()):
-            bus.changed.emit("honour")
+    def save_call(self, values):
+        """The teacher with the honours table, in one transaction."""
+        record_id, honours = self.record_id(), self.honours.rows()
+        return lambda: record_ops.save_teacher(record_id, values, honours)
+
+    def changed_tables(self):
+        return ("teacher", "honour")
 
 
 class TeachersTab(RecordTab):
@@ -106,9 +116,35 @@ class TeachersTab(RecordTab):
     title = "教师名册"
     model_class = Teacher
     columns = COLUMNS
-    watched = ("teacher", "honour", "unit")
+    watched = ("teacher", "honour", "unit", "observation")
 
+    def extra_actions(self, toolbar) -> None:
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" 听课统计学期：")))
+        self.semester_combo = QComboBox()
+        self.semester_combo.setObjectName("count_semester")
+        calendar = load_calendar()
+        year, number = calendar.semester_of(dt.date.today())
+        for _ in range(8):
+            period = calendar.semester(year, number)
+            self.semester_combo.addItem(period.label, period)
+            year, number = (year, 1) if number == 2 else (year - 1, 2)
+        self.use_period(self.semester_combo.itemData(0))
+        self.semester_combo.currentIndexChanged.connect(self._semester_changed)
+        toolbar.addWidget(self.semester_combo)
+
+    def _semester_changed(self) -> None:
+        self.use_period(self.semester_combo.currentData())
+        self.reload()
+
+    # Replaced per tab by teachers_source(period) once the 听课统计学期 is known.
     source = TEACHERS
+
+    def use_period(self, period: Period) -> None:
+        """Count lessons in this semester (the next load asks for it)."""
+        self.counts_period = period
+        self.source = self.model.source = teachers_source(period)
+        self.model.cache.clear()
 
     def filters(self):
         return [

@@ -7,7 +7,6 @@ import re
 from peewee import JOIN, fn
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ...core import records
 from ...core.models import Plan, Task, Unit
 from ...core.vocab import STAGES, UNIT_KINDS, UNIT_ROLES
 from ..dialogs.form import FieldSpec, RecordForm
@@ -63,13 +62,12 @@ class UnitForm(RecordForm):
             errors["email"] = self.tr("电子邮箱格式不对，例如 office@school.cn")
         return errors
 
-    def after_save(self, unit: Unit) -> None:
-        """Setting a unit as 本单位 clears the mark on every other unit."""
-        if not unit.is_self:
-            return
-        for other in Unit.live().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
-            other.is_self = False
-            records.save(other)
+    def save_call(self, values):
+        """Saving a 本单位 clears the mark on every other unit (core.record_ops.save_unit)."""
+        from ...core import record_ops
+
+        record_id = self.record_id()
+        return lambda: record_ops.save_unit(record_id, values)
 
 
 class UnitsTab(RecordTab):

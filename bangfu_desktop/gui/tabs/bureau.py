@@ -1,0 +1,228 @@
+"""汇总 (shown when 本单位 is a 教育局 or 核心校), and the 报送 menu every database has.
+
+The tab shows schools × 报送批次 with reporting and on-time rates, and per school
+its rule compliance and target progress from its latest package. The menu imports
+packages (with a preview), sends this unit's package, and retries the outbox.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ...core.exchange import bureau, importer, mail, receipts
+from ...core.exchange.outgoing import export_package
+from ...core.exchange.workbook import write_consolidated
+from ...core.submission import outbox_dir, safe_name
+from ..bus import bus
+from ..operations import run_op
+from ..table_model import Column, RecordTableModel
+
+
+class BureauTab(QWidget):
+    """汇总: who reported on time, late, 零报告, not at all, or was sent back."""
+
+    title = "汇总"
+
+    def __init__(self, window=None):
+        super().__init__(window)
+        self.window_ = window
+        self.status: bureau.Status | None = None
+        layout = QVBoxLayout(self)
+        self.rates = QLabel()
+        self.rates.setWordWrap(True)
+        layout.addWidget(self.rates)
+        self.view = QTableView()
+        self.view.setSelectionBehavior(QTableView.SelectRows)
+        self.view.setSelectionMode(QTableView.SingleSelection)
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("导入数据包…"), lambda: import_package_dialog(self)),
+                           (self.tr("已接收"), self.accept_selected), (self.tr("退回…"), self.return_selected),
+                           (self.tr("汇总工作簿…"), self.write_workbook)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        bus.changed.connect(lambda *_: self.reload())
+
+    def reload(self) -> None:
+        """Recompute the grid off the GUI thread."""
+        run_op(None, "", bureau.bureau_status, self._show)
+
+    def _show(self, status: bureau.Status) -> None:
+        self.status = status
+        columns = [Column(self.tr("学校"), 0, 220)]
+        columns += [Column(r.name, i + 1, 150) for i, r in enumerate(status.rounds)]
+        n = len(status.rounds) + 1
+        columns += [Column(self.tr("频次要求达标"), n, 100), Column(self.tr("指标达成"), n + 1, 90)]
+        model = RecordTableModel(columns, self.view)
+        rows = []
+        for s in status.schools:
+            reached = sum(1 for t in s.targets if t.get("status") == "已达成")
+            known = bool(s.sender_uuid)  # nothing received yet: no figures to show
+            rows.append((s.name, *[s.cells[r.uuid].text() for r in status.rounds],
+                         f"{s.rules_met}/{s.rules_total}" if known else "—",
+                         f"{reached}/{len(s.targets)}" if known else "—"))
+        model.set_rows(rows)
+        self.view.setModel(model)
+        for i, c in enumerate(columns):
+            self.view.setColumnWidth(i, c.width)
+        lines = []
+        for r in status.rounds:
+            reporting, on_time = status.rates(r)
+            lines.append(self.tr("{0}（截止 {1}）：报送率 {2:.0%}，及时率 {3:.0%}").format(
+                r.name, r.due_date, reporting, on_time))
+        self.rates.setText("\n".join(lines) or self.tr("还没有报送批次。"))
+
+    def _selected_cell(self) -> bureau.Cell | None:
+        if self.status is None or not self.view.selectionModel():
+            return None
+        rows = self.view.selectionModel().selectedRows()
+        if not rows or not self.status.rounds:
+            return None
+        school = self.status.schools[self.view.model().visible[rows[0].row()]]
+        column = max(1, min(self.view.currentIndex().column(), len(self.status.rounds)))
+        cell = school.cells[self.status.rounds[column - 1].uuid]
+        return cell if cell.package_uuid else None
+
+    def accept_selected(self) -> None:
+        """Mark the selected school's package for the selected round 已接收 and write the receipt."""
+        self._review(receipts.ACCEPTED, "")
+
+    def return_selected(self) -> None:
+        """Send the selected package back with a reason, and write the receipt."""
+        reason, ok = QInputDialog.getText(self, self.tr("退回"), self.tr("退回原因："))
+        if ok:
+            self._review(receipts.RETURNED, reason)
+
+    def _review(self, status: str, reason: str) -> None:
+        cell = self._selected_cell()
+        if cell is None:
+            QMessageBox.information(self, self.tr("汇总"), self.tr("请先选中一所已报送学校在某个批次下的格子。"))
+            return
+        dest = outbox_dir() / f"回执_{cell.package_uuid[:8]}.bfpkg"
+
+        def work():
+            receipts.review(cell.package_uuid, status, reason)
+            receipts.write_receipt(cell.package_uuid, dest)
+            return dest
+
+        run_op(self, self.tr("正在写回执…"), work,
+               lambda path: QMessageBox.information(self, self.tr("回执"), self.tr("已写出回执：{0}").format(path)),
+               changes="exchange_package")
+
+    def write_workbook(self) -> None:
+        """The consolidated workbook of every school."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("汇总工作簿"), f"报送汇总_{dt.date.today():%Y%m%d}.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            run_op(self, self.tr("正在写汇总工作簿…"), lambda: write_consolidated(path),
+                   lambda p: QMessageBox.information(self, self.tr("汇总工作簿"), self.tr("已写出：{0}").format(p)))
+
+
+def describe_plan(plan: importer.ImportPlan) -> str:
+    """The preview of an import, as the confirmation shows it."""
+    lines = [f"来自：{plan.package.sender.get('name', '')}（{plan.package.made_at:%Y-%m-%d %H:%M}）"]
+    for label, counts in plan.counts_by_table().items():
+        lines.append(f"{label}：" + "，".join(f"{a} {n}" for a, n in counts.items()))
+    for c in plan.conflicts[:10]:
+        diffs = "；".join(f"{k}：本地“{m}” / 对方“{t}”" for k, (m, t) in c.differences().items())
+        lines.append(f"冲突 {c.label}：{diffs}")
+    return "\n".join(lines)
+
+
+def import_package_dialog(parent: QWidget) -> None:
+    """Pick a .bfpkg, show what it would change, then import it in one transaction."""
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入数据包"), "", "数据包 (*.bfpkg)")
+    if path:
+        run_op(parent, parent.tr("正在检查数据包…"), lambda: importer.plan_import(path),
+               lambda plan: _confirm_import(parent, plan))
+
+
+def _confirm_import(parent: QWidget, plan: importer.ImportPlan) -> None:
+    if plan.already_imported:
+        QMessageBox.information(parent, parent.tr("导入数据包"), parent.tr("此数据包此前已导入过，不会重复导入。"))
+        return
+    prefer = None
+    text = describe_plan(plan)
+    if plan.conflicts:
+        box = QMessageBox(QMessageBox.Question, parent.tr("双方都修改过的记录"), text, parent=parent)
+        theirs = box.addButton(parent.tr("采用对方"), QMessageBox.AcceptRole)
+        box.addButton(parent.tr("保留本地"), QMessageBox.RejectRole)
+        cancel = box.addButton(QMessageBox.Cancel)
+        box.exec()
+        if box.clickedButton() is cancel:
+            return
+        prefer = "theirs" if box.clickedButton() is theirs else "mine"
+    elif QMessageBox.question(parent, parent.tr("导入数据包"), text + "\n\n" + parent.tr("确定导入吗？")) != QMessageBox.Yes:
+        return
+    run_op(parent, parent.tr("正在导入…"), lambda: importer.apply_import(plan, prefer=prefer), changes="import")
+
+
+def submit_package(parent: QWidget) -> None:
+    """报送: write this unit's package into the outbox and send it (or leave a draft without SMTP)."""
+    def work():
+        folder = outbox_dir()
+        from ...core.queries import self_unit_name
+
+        dest = folder / f"{safe_name(self_unit_name() or '本单位')}_数据包_{dt.date.today():%Y%m%d}.bfpkg"
+        manifest = export_package(dest)
+        return mail.submit([dest], folder=folder, package_uuid=manifest["package_id"])
+
+    messages = {"sent": "已发送到教育局邮箱：{0}", "queued": "暂时无法发送，邮件已放入发件箱，联网后会自动重试：{0}",
+                "draft": "没有设置发信服务器，已生成邮件草稿，请用邮件程序打开发送：{0}"}
+    run_op(parent, parent.tr("正在报送…"), work,
+           lambda result: QMessageBox.information(parent, parent.tr("报送"),
+                                                  parent.tr(messages[result[0]]).format(Path(result[1]))),
+           changes="exchange_package")
+
+
+def retry_outbox(parent: QWidget | None) -> None:
+    """重试: try every waiting message again (also run quietly when the window opens)."""
+    def done(result):
+        if parent is not None:
+            QMessageBox.information(parent, parent.tr("发件箱"),
+                                    parent.tr("已发送 {0} 封，仍待发送 {1} 封。").format(*result))
+    run_op(parent, "正在发送…" if parent else "", mail.send_pending, done)
+
+
+def rounds_text() -> str:
+    """Each round received from the bureau: deadline, days left and what was sent."""
+    from ...core.exchange.rounds import received_rounds
+
+    lines = []
+    for r in received_rounds():
+        left = f"还有 {r.days_left} 天" if r.days_left >= 0 else f"已过 {-r.days_left} 天"
+        state = r.sent or "未报送"
+        if r.reason:
+            state += f"（{r.reason}）"
+        lines.append(f"{r.name}：截止 {r.due_date}（{left}），{state}")
+    return "\n".join(lines) or "还没有收到教育局的报送通知。请用“导入数据包…”导入通知。"
+
+
+def show_rounds(parent: QWidget) -> None:
+    """The rounds and their deadlines, as the 报送 menu shows them."""
+    QMessageBox.information(parent, parent.tr("报送批次"), rounds_text())
+
+
+def add_exchange_ui(window) -> None:
+    """The 报送 menu, the 汇总 tab for a bureau, and a quiet outbox retry on start."""
+    bar = window.menuBar()
+    menu = QMenu(window.tr("报送(&S)"), bar)
+    bar.insertMenu(bar.actions()[-1], menu)  # before 帮助
+    window._add(menu, "报送批次与截止日期…", lambda: show_rounds(window))
+    window._add(menu, "报送数据包", lambda: submit_package(window))
+    window._add(menu, "导入数据包…", lambda: import_package_dialog(window))
+    window._add(menu, "重试发送", lambda: retry_outbox(window))
+    if bureau.is_bureau():
+        page = BureauTab(window)
+        page.setObjectName("bureau")
+        window.pages["bureau"] = page
+        window.tabs.insertTab(1, page, page.title)
+    if mail.smtp_configured() and mail.pending():
+        retry_outbox(None)
