@@ -114,7 +114,10 @@ def test_target_ledger_shows_the_figures_of_core_and_of_bangfu_targets(demo_stor
     assert result.returncode == 0, result.stderr
     cli = json.loads(result.stdout)["targets"]
     assert len(cli) == len(rows)
-    for number, item in enumerate(cli, start=1):
+    # The CLI lists plans oldest first; match its lines to the workbook's by target.
+    row_of = {t.target_id: number for number, t in enumerate(expected, start=1)}
+    for item in cli:
+        number = row_of[item["target_id"]]
         actual = rows[number]["实际值"]
         assert (actual in ("", None)) if item["actual"] is None else actual == pytest.approx(item["actual"])
         assert rows[number]["来源"] == ("计算" if item["computed"] else "填报")

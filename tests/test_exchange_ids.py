@@ -3,7 +3,7 @@
 import re
 import sqlite3
 
-from bangfu_desktop.core import backup, database, records
+from bangfu_desktop.core import backup, restore, database, records
 from bangfu_desktop.core.models import ALL_MODELS, Honour, Pairing, Rotation, Teacher, Unit
 
 from test_database import make_v1_database
@@ -53,7 +53,7 @@ def test_new_records_get_uuid_and_backup_restore_keeps_it(store, tmp_path):
     copy = backup.write_backup(database.database.connection(), tmp_path / "b.sqlite3")
     records.trash(teacher)
     records.save(Teacher(name="另一位"))
-    backup.restore_database(store, copy)
+    restore.restore_database(store, copy)
     names = {t.name: t.uuid for t in Teacher.select()}
     assert names == {"林晓明": teacher.uuid}
 

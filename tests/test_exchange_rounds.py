@@ -95,7 +95,7 @@ def test_consolidated_workbook_read_back(county):
     names = [r[1] for r in roster.iter_rows(min_row=4, values_only=True) if r[1]]
     assert len(names) == teachers
     ledger = wb[f"{SCHOOLS[0]}-活动台账"]
-    assert sum(1 for r in ledger.iter_rows(min_row=4, values_only=True) if r[0]) == activities_2026
+    assert sum(1 for r in ledger.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)) == activities_2026
     other = [r[1] for r in wb[f"{SCHOOLS[1]}-教师名册"].iter_rows(min_row=4, values_only=True) if r[1]]
     assert len(other) == teachers  # each school's roster on its own sheet, not mixed
     assert f"{MISSING_SCHOOL}-教师名册" not in wb.sheetnames

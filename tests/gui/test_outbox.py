@@ -64,6 +64,7 @@ def test_outbox_defaults_to_documents_and_is_set_in_settings(demo_store, qtbot, 
     assert str(documents / "帮扶台账" / "报送") in page.outbox_dir.placeholderText()
     page.outbox_dir.setText(str(tmp_path / "给教育局"))
     assert page.save() is True
+    settle(qtbot)  # 设置 is saved off the GUI thread
     path = export_submission("teachers")
     assert path.parent == tmp_path / "给教育局"
 

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 
 from bangfu_desktop.core import settings
 from bangfu_desktop.core.pdf import ArchiveSelection, export_archive
+from gui_helpers import settle
 
 
 def test_archive_fields_saved_and_printed(demo_store, qtbot, tmp_path):
@@ -20,6 +21,7 @@ def test_archive_fields_saved_and_printed(demo_store, qtbot, tmp_path):
     page.archive_retention.setCurrentText("永久")
     page.archive_stamp.setChecked(True)
     assert page.save(), page.message.text()
+    settle(qtbot)  # 设置 is saved off the GUI thread
     assert settings.get("archive.fonds") == "J088" and settings.get("archive.retention") == "永久"
     assert settings.get("archive.stamp") == 1
     dest = tmp_path / "档案.pdf"

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel
 from bangfu_desktop.core import settings
 from bangfu_desktop.core.models import Unit
 from bangfu_desktop.gui.tabs.settings_tab import SettingsTab
+from gui_helpers import settle
 
 
 def _page(qtbot):
@@ -38,6 +39,7 @@ def test_errors_show_at_their_fields_and_nothing_is_saved(store, qtbot):
     page.unit_edits["mobile"].setText("139 0000 1234")
     page.unit_edits["office_phone"].setText("0951-1234567转123")
     assert page.save() is True
+    settle(qtbot)  # 设置 is saved off the GUI thread
     unit = Unit.get()
     assert (unit.name, unit.mobile, unit.office_phone, unit.is_self) == \
         ("沿河县第二中学", "13900001234", "0951-1234567转123", True)
@@ -52,7 +54,9 @@ def test_error_labels_are_not_duplicated(store, qtbot):
     page.unit_edits["name"].setText("单位")
     page.bureau_email.setText("not an address")
     page.save()
+    settle(qtbot)  # 设置 is saved off the GUI thread
     page.save()
+    settle(qtbot)  # 设置 is saved off the GUI thread
     labels = [w for w in page.findChildren(QLabel) if w.objectName() == "error_bureau_email"]
     assert len(labels) == 1 and labels[0].isVisible() and "jyj@example.cn" in labels[0].text()
 

@@ -49,8 +49,8 @@ def fill_activity(dialog, participants=3):
     editor(dialog, "title").setText(TITLE)
     editor(dialog, "date").line.setText("2026-11-20")
     editor(dialog, "content").setPlainText("第一步\x0b第二步")
-    for n in range(participants):
-        dialog.participants.list.item(n).setCheckState(Qt.Checked)
+    values = [v for _, v in dialog.participants.model.items][:participants]
+    dialog.participants.set_checked(values)
 
 
 def save_and_expect_failure(qtbot, dialog, title):

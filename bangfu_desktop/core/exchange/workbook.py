@@ -96,7 +96,7 @@ def write_consolidated(dest: str | os.PathLike, *, day: dt.date | None = None) -
     """The consolidated workbook of every school's latest records; return its path."""
     day = day or dt.date.today()
     status = bureau_status()
-    wb = new_workbook()
+    wb = new_workbook(write_only=False)
     _summary(wb, status, day)
     used = {"汇总"}
     for school in status.schools:
