@@ -73,9 +73,19 @@ class MainWindow(QMainWindow):
         self._load_pages()
 
     def _load_pages(self) -> None:
-        """Load the visible tab first; the others (概览's one pass among them) once it is shown."""
+        """Load the visible tab first, the other tables once it is shown, 概览 when it is first shown."""
         first = self.tabs.currentWidget()
-        rest = [page for page in self.pages.values() if page is not first and hasattr(page, "reload")]
+        overview = self.pages.get("overview")
+        # 概览's figures are one heavy pass in Python: computed when it is first shown, so that
+        # at start they never compete with the visible tab for the GIL and the two worker threads.
+        rest = [page for page in self.pages.values()
+                if page is not first and page is not overview and hasattr(page, "reload")]
+        if overview is not None and overview is not first:
+            def first_show(index):
+                if self.tabs.widget(index) is overview:
+                    self.tabs.currentChanged.disconnect(first_show)
+                    overview.reload()
+            self.tabs.currentChanged.connect(first_show)
         signal = getattr(getattr(first, "activities", first), "loaded", None)
         started = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...core import record_ops
 from ...core.models import PAIRING_STATUSES, Pairing, database
@@ -114,7 +114,14 @@ class PairingsTab(RecordTab):
         self.load_label.setObjectName("mentor_loads")
         self.load_label.setWordWrap(True)
         self.load_label.setTextFormat(self.load_label.textFormat().RichText)
-        box.addWidget(self.load_label)
+        self.load_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        # A district has thousands of mentors: the list scrolls in four lines, the table keeps its room.
+        loads = QScrollArea()
+        loads.setWidgetResizable(True)
+        loads.setFrameShape(QScrollArea.NoFrame)
+        loads.setWidget(self.load_label)
+        loads.setMaximumHeight(4 * self.load_label.fontMetrics().lineSpacing() + 8)
+        box.addWidget(loads)
         # The selected pairing's 指导记录, in a splitter so the clerk can give it more room.
         self.guidance = GuidancePane()
         self.guidance.setObjectName("guidance_pane")
