@@ -197,3 +197,33 @@ def test_dialogs_remember_their_size(teachers, qtbot):
     when_dialog_opens(qtbot, teachers.add_record, measure)
     assert sizes["size"] == (777, 555)
     assert isinstance(QApplication.activeModalWidget(), (QDialog, type(None)))
+
+
+def test_each_tab_load_costs_the_same_queries_for_100_and_2000_records(tmp_path, qtbot):
+    """A whole tab load (summaries, filter options, ids, total, one page) does not grow with the data."""
+    from playhouse.test_utils import count_queries
+
+    from bangfu_desktop.core import database
+    from bangfu_desktop.gui.tabs.activities import ActivityList
+    from bangfu_desktop.gui.tabs.observations import ObservationsTab
+    from bangfu_desktop.gui.tabs.pairings import PairingsTab
+    from bangfu_desktop.gui.tabs.rotations import RotationsTab
+    from bangfu_desktop.gui.tabs.tasks import TasksTab
+
+    classes = (ActivityList, ObservationsTab, TeachersTab, PairingsTab, RotationsTab, TasksTab)
+    counts = {}
+    for n in (100, 2000):
+        store = database.open_database(tmp_path / f"{n}.sqlite3")
+        try:
+            fill(n)
+            counts[n] = {}
+            for cls in classes:
+                tab = cls()
+                qtbot.addWidget(tab)
+                with count_queries() as counter:
+                    page = tab.fetch_page(tab.current_query())
+                assert len(page.ids) == n and page.rows
+                counts[n][cls.__name__] = counter.count
+        finally:
+            store.close()
+    assert counts[100] == counts[2000], counts
