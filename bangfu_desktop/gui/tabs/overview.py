@@ -282,7 +282,7 @@ class OverviewTab(QWidget):
             Column("方案", 5, 200)], self)
         self.due_model.row_colour = lambda row: _colour("逾期" if row[1] == "逾期" else "进行中")
         self.due_view.doubleClicked.connect(self._open_task)
-        grid.addWidget(self._box(self.tr("逾期及 30 天内到期的任务"), self.due_view), 1, 1)
+        grid.addWidget(self._box(self.tr("逾期及 30 天内到期的任务与报送"), self.due_view), 1, 1)
 
         self.target_model, self.target_view = _table("targets", [
             Column("指标", 1, 300), Column("年度", 2, 50), Column("目标", 3, 60), Column("实际", 4, 60),
@@ -342,8 +342,14 @@ class OverviewTab(QWidget):
         self.checklist.show_steps(steps)
         self.checklist.setVisible(not self.skip_welcome and not all(s.done for s in steps))
         due = [*board.overdue, *board.upcoming]
-        self.due_model.set_rows([(t.task_id, "逾期" if t.status == "逾期" else f"{t.days_left} 天后到期", t.code,
-                                  t.text, t.due_date, t.plan_title) for t in due])
+        rows = [(t.task_id, "逾期" if t.status == "逾期" else f"{t.days_left} 天后到期", t.code,
+                 t.text, t.due_date, t.plan_title) for t in due]
+        # 报送批次 from the bureau: rows with negative ids (they open the 报送 menu's list, not a task).
+        rows += [(-n, ("逾期未报" if r.days_left < 0 else f"{r.days_left} 天后截止"), self.tr("报送"),
+                  f"{r.name}（{r.period_label}）" + (f"：{r.sent}" if r.sent else self.tr("：尚未报送")),
+                  r.due_date, r.issuer)
+                 for n, r in enumerate(getattr(board, "rounds", []), start=1) if r.sent not in ("已接收", "已报送", "零报告")]
+        self.due_model.set_rows(rows)
         self._targets = {t.target_id: t for t in board.targets}
         self.target_model.set_rows([
             (t.target_id, t.description, t.stage_year, _num(t.target_value, t.unit_label),
@@ -387,6 +393,8 @@ class OverviewTab(QWidget):
             page.activities.show_only(ids, self.tr("计入“%s”的活动") % result.name)
 
     def _open_task(self, index) -> None:
+        if self.due_model.id_at(index.row()) < 0:
+            return  # a 报送批次 line: its package is made under 报送
         page = self._page("tasks")
         if page is not None:
             page.search.clear()

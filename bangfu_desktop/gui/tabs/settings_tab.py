@@ -102,6 +102,18 @@ class SettingsTab(QWidget):
         outbox_row.addWidget(self.outbox_dir, 1)
         outbox_row.addWidget(pick_outbox)
         send_form.addRow(self.tr("报送文件夹"), outbox_row)
+        self.smtp_edits: dict[str, QLineEdit] = {}
+        for key, label, hint in (("smtp.host", "发信服务器（SMTP）", "例如 smtp.163.com；留空则只写邮件草稿"),
+                                 ("smtp.port", "端口", "465"), ("smtp.security", "加密方式", "ssl / starttls / none"),
+                                 ("smtp.user", "发信账号", ""), ("smtp.password", "密码或授权码", ""),
+                                 ("smtp.sender", "发件人地址", "留空则用发信账号")):
+            edit = QLineEdit()
+            edit.setObjectName(key.replace(".", "_"))
+            edit.setPlaceholderText(self.tr(hint))
+            if key == "smtp.password":
+                edit.setEchoMode(QLineEdit.Password)
+            send_form.addRow(self.tr(label), edit)
+            self.smtp_edits[key] = edit
         layout.addWidget(send_box)
 
         layout.addWidget(self._archive_box())
@@ -171,6 +183,8 @@ class SettingsTab(QWidget):
         self.backup_every.setValue(settings.get("backup.every"))
         self.bureau_email.setText(settings.get("bureau.email"))
         self.outbox_dir.setText(settings.get("outbox.dir"))
+        for key, edit in self.smtp_edits.items():
+            edit.setText(str(settings.get(key)))
         self.criteria.setPlainText(settings.get("observation.criteria"))
         for key, edit in self.archive_edits.items():
             edit.setText(settings.get(key))
@@ -215,6 +229,15 @@ class SettingsTab(QWidget):
         email = check_email(self.bureau_email.text())
         if email:
             problems[self.bureau_email] = email
+        port = self.smtp_edits["smtp.port"].text().strip()
+        if port and not (port.isdigit() and 0 < int(port) < 65536):
+            problems[self.smtp_edits["smtp.port"]] = self.tr("端口“%s”应是 1 到 65535 之间的数字，常用 465 或 587") % port
+        security = self.smtp_edits["smtp.security"].text().strip().lower()
+        if security not in ("", "ssl", "starttls", "none"):
+            problems[self.smtp_edits["smtp.security"]] = self.tr("加密方式请填 ssl、starttls 或 none")
+        sender = check_email(self.smtp_edits["smtp.sender"].text())
+        if sender:
+            problems[self.smtp_edits["smtp.sender"]] = sender
         return problems
 
     def errors(self) -> list[str]:
@@ -276,6 +299,10 @@ class SettingsTab(QWidget):
             "archive.stamp": 1 if self.archive_stamp.isChecked() else 0,
         }
         options.update({key: edit.text().strip() for key, edit in self.archive_edits.items()})
+        smtp = {key: edit.text().strip() for key, edit in self.smtp_edits.items()}
+        smtp["smtp.port"] = int(smtp["smtp.port"] or 465)
+        smtp["smtp.security"] = smtp["smtp.security"].lower() or "ssl"
+        options.update(smtp)
         self.save_button.setEnabled(False)
         run_op(self, self.tr("正在保存设置…"), lambda: record_ops.save_settings(unit_id, unit_values, options),
                self._saved, changes="unit", always=lambda ok: self.save_button.setEnabled(True))
