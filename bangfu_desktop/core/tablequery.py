@@ -144,7 +144,8 @@ class TableSource:
         return Page(ids=ids, rows=self.rows(ids[start:start + count]), total=self.total())
 
 
-_fts_tables: dict[tuple[int, str], bool] = {}
+# (database file, FTS table) → whether it exists; a new file (another test, a restore) asks again.
+_fts_tables: dict[tuple[str, str], bool] = {}
 
 
 def fts_available(table: str) -> bool:
@@ -152,7 +153,7 @@ def fts_available(table: str) -> bool:
     if not isinstance(database, SqliteDatabase) and not isinstance(getattr(database, "obj", None),
                                                                     SqliteDatabase):
         return False
-    key = (id(getattr(database, "database", None)), table)
+    key = (str(getattr(database, "database", None)), table)
     if key not in _fts_tables:
         try:
             found = database.execute_sql(
