@@ -76,6 +76,54 @@ def cli_rows(db: Path) -> list[Row]:
     ]
 
 
+WINDOW_ROWS = (
+    # (name, bench_window_rows.py row, extra argument, comparison label, comparison snippet or "")
+    ("window until usable (活动记录 shown, from process start)", "start", "", "—", ""),
+    ("one keystroke in the 活动记录 search box (“数学教研”, 200 ms debounce included)", "keystroke", "数学教研",
+     "a raw scan of the same strings", "words = [t for t in titles if '数学教研' in t]"),
+    ("one keystroke, 2 characters (“数学”: LIKE)", "keystroke", "数学",
+     "a raw scan of the same strings", "words = [t for t in titles if '数学' in t]"),
+    ("sort 活动记录 by 主题", "sort", "", "a raw Python sort", "titles.sort()"),
+    ("open the 活动记录 form with 5,000 teachers", "form", "", "—", ""),
+)
+
+
+def run_window_row(row: str, arg: str, db: Path, env: dict[str, str]) -> dict[str, float]:
+    """One window row in a fresh process: ELAPSED, STALL (GUI-thread heartbeat) and peak RSS."""
+    cmd = [sys.executable, str(HERE / "bench_window_rows.py"), row, str(db), *([arg] if arg else [])]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"window row {row} failed:\n{err[-2000:]}")
+    values = {"peak": usage.ru_maxrss / 1024}
+    for line in err.splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("ELAPSED", "STALL"):
+            values[key.lower()] = float(value)
+    return values
+
+
+def measure_window(name: str, row: str, arg: str, label: str, comparison: str, db: Path, runs: int,
+                   env: dict[str, str]) -> str:
+    """A window row: our median time, the GUI thread's worst stall, the comparison in the same run."""
+    ours, stalls, peaks, comp = [], [], [], []
+    load_titles = (f"import sqlite3\ntitles = [t for (t,) in sqlite3.connect({str(db)!r}).execute("
+                   "'select title from activity where deleted_at is null')]\n_t0 = time.perf_counter()\n")
+    for _ in range(runs):
+        values = run_window_row(row, arg, db, env)
+        ours.append(values["elapsed"])
+        stalls.append(values.get("stall", 0.0))
+        peaks.append(values["peak"])
+        if comparison:
+            comp.append(run_snippet(load_titles + comparison, env)[0])
+    o = statistics.median(ours)
+    compared = f"{label}: {statistics.median(comp):.3f} s" if comp else label
+    ratio = f"{o / statistics.median(comp):.1f}×" if comp and statistics.median(comp) > 0 else "—"
+    return (f"| {name} | {o:.3f} s ({min(ours):.3f}–{max(ours):.3f}); worst GUI stall {max(stalls) * 1000:.0f} ms "
+            f"| {compared} | {ratio} | {max(peaks):.0f} MB |")
+
+
 def measure(row: Row, runs: int, env: dict[str, str]) -> str:
     ours, comp, peaks = [], [], []
     for _ in range(runs):
@@ -112,6 +160,16 @@ def main() -> None:
         if args.only and args.only not in row.name:
             continue
         print(measure(row, args.runs, env), flush=True)
+    if not args.only or any(args.only in w[0] for w in WINDOW_ROWS):
+        # Once before timing: migrations and the pinyin keys of bulk-inserted names are not per start.
+        run_snippet(f"from bangfu_desktop.core import database\n"
+                    f"s = database.open_database({str(db)!r}, backup_on_open=False)\n"
+                    "try:\n    from bangfu_desktop.core import sortkeys\n    sortkeys.backfill()\n"
+                    "except ImportError:\n    pass  # a version before pinyin keys\ns.close()", env)
+    for name, row, arg, label, comparison in WINDOW_ROWS:
+        if args.only and args.only not in name:
+            continue
+        print(measure_window(name, row, arg, label, comparison, db, args.runs, env), flush=True)
 
 
 if __name__ == "__main__":

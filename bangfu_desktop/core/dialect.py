@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from peewee import SQL, NodeList, SqliteDatabase, fn
+from peewee import SQL, ColumnBase, NodeList, SqliteDatabase, fn
 
 from .models import database
 
@@ -125,6 +125,24 @@ def string_agg(expr, sep: str = "、", order_by=None):
     return fn.group_concat(expr, sep)
 
 
+class DaysBetween(ColumnBase):
+    """``end - start`` in days, rendered for the open database when the query is built.
+
+    SQLite keeps dates as ISO text (``julianday`` difference); PostgreSQL
+    subtracts dates to an integer. A node rather than a function so that a
+    module-level sort table can hold it before any database is open.
+    """
+
+    def __init__(self, end, start):
+        super().__init__()
+        self.end, self.start = end, start
+
+    def __sql__(self, ctx):
+        if is_postgres():
+            return ctx.sql(NodeList((SQL("("), self.end, SQL("-"), self.start, SQL(")"))))
+        return ctx.sql(NodeList((fn.julianday(self.end), SQL("-"), fn.julianday(self.start))))
+
+
 def account() -> str:
     """Who makes a change: the OS user, plus the database role on PostgreSQL (``张三@bangfu_office``)."""
     who = os_user()
@@ -146,7 +164,7 @@ def role_name() -> str:
 
 
 __all__ = [
-    "AppPostgresDatabase", "AppSqliteDatabase", "ServerAddress", "account", "is_postgres",
+    "AppPostgresDatabase", "AppSqliteDatabase", "DaysBetween", "ServerAddress", "account", "is_postgres",
     "is_url", "joined_names", "parse_url", "redact", "role_name", "sql", "string_agg",
 ]
 

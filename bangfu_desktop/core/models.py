@@ -123,6 +123,9 @@ class Unit(TrashableModel):
     email = CharField(default="")
     is_self = BooleanField(default=False)
     notes = TextField(default="")
+    # Pinyin sort and search keys of the name (core.sortkeys fills them on save).
+    name_key = TextField(null=True)
+    name_py = TextField(null=True)
 
     def describe(self) -> str:
         return f"单位：{self.name}"
@@ -233,6 +236,9 @@ class Teacher(TrashableModel):
     helper_start = DateField(null=True)
     helper_end = DateField(null=True)
     notes = TextField(default="")
+    # Pinyin sort and search keys of the name (core.sortkeys fills them on save).
+    name_key = TextField(null=True)
+    name_py = TextField(null=True)
 
     def describe(self) -> str:
         return f"教师：{self.name}"

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from peewee import CharField, Model, TextField
 
 from . import database as db_mod
+from .sortkeys import fill_keys
 from .text import clean_text
 from .models import (
     MODEL_BY_TABLE,
@@ -25,7 +26,7 @@ from .models import (
 )
 
 # Bookkeeping columns that are not "what changed" for a clerk.
-_IGNORED = {"id", "created_at", "updated_at", "deleted_at"}
+_IGNORED = {"id", "created_at", "updated_at", "deleted_at", "name_key", "name_py"}
 
 
 def current_user() -> str:
@@ -159,6 +160,7 @@ def save(record: Model, *, correction: str = "") -> Model:
     reason (更正); without one, ``CorrectionRequired`` is raised and nothing is written.
     """
     clean_fields(record)
+    fill_keys(record)
     with database.atomic():
         if record.get_id() is None:
             record.save()
@@ -195,6 +197,7 @@ def save_many(records: Iterable[Model], action: str = "导入") -> int:
     with database.atomic():
         for record in records:
             clean_fields(record)
+            fill_keys(record)
             record.save()
             audit(record, action, {})
             count += 1
@@ -210,6 +213,8 @@ def add_many(records: Iterable[Model], action: str = "导入", batch: int = 200)
     hundred records instead of two per record; every record gets its id.
     """
     records = list(records)
+    for record in records:
+        fill_keys(record)
     user = current_user()
     with database.atomic():
         start = 0
@@ -262,6 +267,8 @@ def update_many(records: Iterable[Model], action: str = "修改", batch: int = 2
                     if hasattr(record, "updated_at"):
                         record.updated_at = version_stamp()
                         names.add("updated_at")
+                    if fill_keys(record):
+                        names.update(("name_key", "name_py"))
                     names.update(changes)
                     changed.append(record)
                     summary = record.describe() if hasattr(record, "describe") else ""

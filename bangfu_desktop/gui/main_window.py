@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle, QTabWidget
 
-from ..core import backup, database, queries, record_ops, restore
+from ..core import backup, database, queries, record_ops, restore, sortkeys
+from . import dialog_geometry
 from ..core.excel_ledgers import LEDGERS
 from .archive_actions import export_year_archive, export_year_report
 from .bus import bus
@@ -68,10 +69,69 @@ class MainWindow(QMainWindow):
         bus.undo_changed.connect(self._refresh_chrome)
         follow_other_clients(self, store)  # a shared database: others' changes appear without F5
         self._refresh_chrome()
+        self._build_toolbar()
         self._restore_state()
-        for page in self.pages.values():
-            if hasattr(page, "reload"):
+        dialog_geometry.install()
+        self._load_pages()
+
+    def _load_pages(self) -> None:
+        """Load the visible tab first, the other tables once it is shown, 概览 when it is first shown."""
+        first = self.tabs.currentWidget()
+        overview = self.pages.get("overview")
+        # 概览's figures are one heavy pass in Python: computed when it is first shown, so that
+        # at start they never compete with the visible tab for the GIL and the two worker threads.
+        rest = [page for page in self.pages.values()
+                if page is not first and page is not overview and hasattr(page, "reload")]
+        if overview is not None and overview is not first:
+            def first_show(index):
+                if self.tabs.widget(index) is overview:
+                    self.tabs.currentChanged.disconnect(first_show)
+                    overview.reload()
+            self.tabs.currentChanged.connect(first_show)
+        signal = getattr(getattr(first, "activities", first), "loaded", None)
+        started = []
+
+        def load_rest(*_):
+            if started:
+                return
+            started.append(True)
+            for page in rest:
                 page.reload()
+            if not getattr(self.store, "read_only", False):
+                run_op(None, "", sortkeys.backfill, self._keys_filled, on_error=lambda _message: None)
+
+        if signal is not None:
+            signal.connect(load_rest)
+            QTimer.singleShot(3000, load_rest)  # never wait forever on a failed first load
+        else:
+            QTimer.singleShot(0, load_rest)
+        if hasattr(first, "reload"):
+            first.reload()
+
+    def _keys_filled(self, count: int) -> None:
+        # Rows saved without pinyin keys (bulk inserts, older databases) sort right from now on.
+        if count:
+            bus.changed.emit("teacher")
+            bus.changed.emit("unit")
+
+    def _build_toolbar(self) -> None:
+        """The window's toolbar: icons with text for what a clerk does every day."""
+        bar = self.addToolBar(self.tr("常用"))
+        bar.setObjectName("main_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(18, 18))
+        style = self.style()
+        for text, icon, slot in (
+            ("立即备份", QStyle.SP_DriveHDIcon, self.backup_now),
+            ("撤销删除", QStyle.SP_ArrowBack, self.undo_delete),
+            ("回收站", QStyle.SP_TrashIcon, self.show_recycle_bin),
+            ("导入任务清单", QStyle.SP_DialogOpenButton, self.import_tasks),
+            ("导出报送文件", QStyle.SP_DialogSaveButton, lambda: export_submission_dialog(self)),
+            ("年度档案", QStyle.SP_FileDialogContentsView, lambda: export_year_archive(self)),
+        ):
+            action = bar.addAction(style.standardIcon(icon), self.tr(text))
+            action.triggered.connect(slot)
+        self.main_toolbar = bar
 
     # -- chrome ----------------------------------------------------------------------
     def _build_menus(self) -> None:

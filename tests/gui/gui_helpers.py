@@ -70,3 +70,9 @@ def open_tab(qtbot, tab_class):
     with qtbot.waitSignal(widget.loaded, timeout=10000):
         widget.reload()
     return widget
+
+
+def until_loaded(qtbot, tab, action, timeout: int = 10000) -> None:
+    """Do ``action`` (type, pick a filter, sort) and wait until the tab shows the new rows."""
+    with qtbot.waitSignal(tab.loaded, timeout=timeout):
+        action()

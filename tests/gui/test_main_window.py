@@ -8,7 +8,7 @@ from bangfu_desktop.core.models import Activity, Pairing, Task
 from bangfu_desktop.gui.main_window import MainWindow
 from bangfu_desktop.gui.operations import wait_for_jobs
 
-from gui_helpers import editor, error_text, press_save, settle, when_dialog_opens
+from gui_helpers import editor, error_text, press_save, settle, when_dialog_opens, until_loaded
 
 
 @pytest.fixture
@@ -47,18 +47,18 @@ def test_search_filters_as_you_type(window, qtbot):
     """Typing in the search box narrows the tasks to those containing the words."""
     tab = window.show_page("tasks")
     total = tab.model.rowCount()
-    tab.search.setText("双培养")
+    until_loaded(qtbot, tab, lambda: tab.search.setText("双培养"))
     assert 0 < tab.model.rowCount() < total
     assert all("双培养" in tab.model.row_at(r)[3] for r in range(tab.model.rowCount()))
     assert tab.count_label.text() == f"显示 {tab.model.rowCount()} / 共 {total} 条"
-    tab.search.clear()
+    until_loaded(qtbot, tab, tab.search.clear)
     assert tab.model.rowCount() == total
 
 
-def test_sort_by_column(window):
+def test_sort_by_column(window, qtbot):
     """Clicking a header sorts by that column."""
     tab = window.show_page("activities").activities
-    tab.view.sortByColumn(0, __import__("PySide6.QtCore").QtCore.Qt.AscendingOrder)
+    until_loaded(qtbot, tab, lambda: tab.view.sortByColumn(0, __import__("PySide6.QtCore").QtCore.Qt.AscendingOrder))
     dates = [str(tab.model.row_at(r)[1]) for r in range(tab.model.rowCount())]
     assert dates == sorted(dates)
 

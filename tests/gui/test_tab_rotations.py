@@ -8,7 +8,7 @@ from bangfu_desktop.core.models import Rotation, Teacher
 from bangfu_desktop.core.rotation_stats import load_rotation_summary
 from bangfu_desktop.gui.tabs.rotations import RotationsTab
 
-from gui_helpers import editor, error_text, open_tab, press_save, settle, when_dialog_opens
+from gui_helpers import editor, error_text, open_tab, press_save, settle, when_dialog_opens, until_loaded
 
 
 @pytest.fixture
@@ -42,19 +42,19 @@ def test_days_column(tab):
     assert row[7] == (rotation.end_date - rotation.start_date).days + 1
 
 
-def test_filters_by_year_kind_and_search(tab):
+def test_filters_by_year_kind_and_search(tab, qtbot):
     """The year filter keeps the rotations that started that year; search finds a teacher."""
     years = filter_combo(tab, "年份")
     assert [years.itemText(i) for i in range(years.count())] == ["全部", "2024年", "2023年"]
-    years.setCurrentIndex(years.findData(2024))
+    until_loaded(qtbot, tab, lambda: years.setCurrentIndex(years.findData(2024)))
     assert tab.model.rowCount() == 22
     kinds = filter_combo(tab, "类型")
-    kinds.setCurrentIndex(kinds.findData("岗位轮训"))
+    until_loaded(qtbot, tab, lambda: kinds.setCurrentIndex(kinds.findData("岗位轮训")))
     assert tab.model.rowCount() == 3
-    years.setCurrentIndex(0)
-    kinds.setCurrentIndex(0)
+    until_loaded(qtbot, tab, lambda: years.setCurrentIndex(0))
+    until_loaded(qtbot, tab, lambda: kinds.setCurrentIndex(0))
     name = tab.model.row_at(0)[1]
-    tab.search.setText(name)
+    until_loaded(qtbot, tab, lambda: tab.search.setText(name))
     assert {tab.model.row_at(r)[1] for r in range(tab.model.rowCount())} == {name}
 
 

@@ -21,8 +21,8 @@ def lesson(day, teacher, *observers):
 def counts_shown(tab, teacher_id):
     row = tab.model.row_at(tab.model.view_row_of(teacher_id))
     headers = [c.title for c in tab.model.columns]
-    return (row[tab.model.columns[headers.index("听课节数")].index],
-            row[tab.model.columns[headers.index("授课被听节数")].index])
+    return (tab.model.columns[headers.index("听课节数")].value(row),
+            tab.model.columns[headers.index("授课被听节数")].value(row))
 
 
 def test_counts_follow_the_chosen_semester(store, qtbot):

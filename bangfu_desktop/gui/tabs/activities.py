@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ...core import attachments as attachment_store
 from ...core import record_ops
 from ...core.models import Activity, ActivityParticipant, ActivityTask, Task, database
+from ...core.tablesources import ACTIVITIES, school_year_condition, semester_condition
 from ...core.terms import load_calendar
 from ...core.vocab import ACTIVITY_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
@@ -20,49 +20,12 @@ from .base import FilterSpec, RecordTab
 from .common import edit_with_form, plan_choices, teacher_choices
 from .observations import ObservationsTab
 
-# Row: (id, date, type, title, place, host, subject, people, online, school_year, semester)
+# Row: core.tablesources.ACTIVITIES (id, date, type, title, place, host, subject, people, online, …)
 COLUMNS = [
-    Column("日期", 1, 96), Column("类型", 2, 90), Column("主题", 3, 300), Column("地点", 4, 140),
-    Column("主持人/主讲人", 5, 110), Column("学科", 6, 90), Column("参加人数", 7, 70),
-    Column("线上", 8, 50),
+    Column("日期", "date", 96), Column("类型", "type", 90), Column("主题", "title", 300),
+    Column("地点", "place", 140), Column("主持人/主讲人", "host", 110), Column("学科", "subject", 90),
+    Column("参加人数", "people", 70), Column("线上", "online", 50),
 ]
-
-ROWS_SQL = """
-SELECT a.id, CAST(a.date AS TEXT), a.type, a.title, a.place, a.host, a.subject,
-       a.others_count + COALESCE(p.n, 0), a.online
-FROM activity a
-LEFT JOIN (SELECT activity_id, count(*) AS n FROM activity_participant GROUP BY activity_id) p
-       ON p.activity_id = a.id
-WHERE a.deleted_at IS NULL
-ORDER BY a.date DESC, a.id DESC
-"""
-
-
-def semester_index(years: range):
-    """A bisect table that maps an ISO date string to (学年, 学期) quickly."""
-    calendar = load_calendar()
-    starts, labels = [], []
-    for year in years:
-        for number in (1, 2):
-            period = calendar.semester(year, number)
-            starts.append(period.start.isoformat())
-            labels.append((year, number))
-
-    def lookup(day: str) -> tuple[int, int] | tuple[None, None]:
-        i = bisect.bisect_right(starts, day) - 1
-        return labels[i] if i >= 0 else (None, None)
-
-    return lookup
-
-
-def fetch_activity_rows() -> list[tuple]:
-    """All live activities in one query, with 学年/学期 for the filters."""
-    raw = database.execute_sql(ROWS_SQL).fetchall()
-    if not raw:
-        return []
-    years = [int(r[1][:4]) for r in raw if r[1]]
-    lookup = semester_index(range(min(years) - 1, max(years) + 1))
-    return [(*r[:8], bool(r[8]), *lookup(str(r[1]))) for r in raw]
 
 
 def year_choices() -> list[tuple[str, int]]:
@@ -148,15 +111,13 @@ class ActivityList(RecordTab):
     watched = ("activity", "attachment")
     archive_kind = "activities"
 
-    def fetch_rows(self) -> list[tuple]:
-        return fetch_activity_rows()
+    source = ACTIVITIES
 
     def filters(self):
         return [
-            FilterSpec("学年", year_choices, lambda row, value: row[9] == value),
-            FilterSpec("学期", lambda: [("第一学期（秋季）", 1), ("第二学期（春季）", 2)],
-                       lambda row, value: row[10] == value),
-            FilterSpec("类型", lambda: [(t, t) for t in ACTIVITY_TYPES], lambda row, value: row[2] == value),
+            FilterSpec("学年", year_choices, where=school_year_condition),
+            FilterSpec("学期", lambda: [("第一学期（秋季）", 1), ("第二学期（春季）", 2)], where=semester_condition),
+            FilterSpec("类型", lambda: [(t, t) for t in ACTIVITY_TYPES], where=lambda value: Activity.type == value),
         ]
 
     def open_form(self, record):

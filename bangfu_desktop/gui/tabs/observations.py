@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ...core import record_ops
-from ...core.models import Observation, ObservationObserver, database
-from ...core.dialect import joined_names
+from ...core.models import Observation, ObservationObserver
 from ...core.observations import GRADES
+from ...core.tablesources import OBSERVATIONS
 from ...core.vocab import LESSON_TYPES
 from ..dialogs.form import FieldSpec, RecordForm
 from ..dialogs.pickers import CheckList
@@ -18,23 +18,12 @@ from .common import edit_with_form, teacher_choices
 from .creators import create_teacher
 from .observation_score import ScoreInputs
 
-# Row: (id, date, period, teacher, subject, grade_class, topic, lesson_type, observers)
+# Row: core.tablesources.OBSERVATIONS (id, date, period, teacher, subject, grade_class, topic, …)
 COLUMNS = [
-    Column("听课日期", 1, 96), Column("节次", 2, 60), Column("授课教师", 3, 90), Column("学科", 4, 90),
-    Column("年级/班级", 5, 110), Column("课题", 6, 220), Column("课型", 7, 70), Column("听课人", 8, 200),
+    Column("听课日期", "date", 96), Column("节次", "period", 60), Column("授课教师", "teacher", 90),
+    Column("学科", "subject", 90), Column("年级/班级", "grade_class", 110), Column("课题", "topic", 220),
+    Column("课型", "lesson_type", 70), Column("听课人", "observers", 200),
 ]
-
-ROWS_SQL = """
-SELECT o.id, CAST(o.date AS TEXT), o.period, t.name, o.subject, o.grade_class, o.topic, o.lesson_type,
-       TRIM(COALESCE(obs.names, '') || CASE WHEN o.observers_text != '' THEN ' ' || o.observers_text ELSE '' END)
-FROM observation o
-LEFT JOIN teacher t ON t.id = o.teacher_id
-LEFT JOIN (SELECT oo.observation_id, {names} AS names
-           FROM observation_observer oo JOIN teacher tt ON tt.id = oo.teacher_id
-           GROUP BY oo.observation_id) obs ON obs.observation_id = o.id
-WHERE o.deleted_at IS NULL
-ORDER BY o.date DESC, o.id DESC
-"""
 
 
 def observation_fields() -> list[FieldSpec]:
@@ -95,9 +84,7 @@ class ObservationsTab(RecordTab):
     watched = ("observation", "teacher")
     archive_kind = "observations"  # 打印/导出档案: the selected records, one 听课记录表 per page
 
-    def fetch_rows(self) -> list[tuple]:
-        sql = ROWS_SQL.format(names=joined_names("tt.name", "oo.id"))  # group_concat or string_agg
-        return [tuple(r) for r in database.execute_sql(sql).fetchall()]
+    source = OBSERVATIONS
 
     def open_form(self, record):
         return edit_with_form(self, self.tr("听课记录"), Observation, observation_fields(), record,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...core import record_ops
 from ...core.models import PAIRING_STATUSES, Pairing, database
+from ...core.tablesources import PAIRINGS
 from ...core.validation import check_range
 from ...core.vocab import PAIRING_PROGRAMMES
 from ..dialogs.form import FieldSpec, RecordForm
@@ -19,25 +20,12 @@ from .creators import create_teacher
 
 MIN_APPRENTICES = 3
 
-# Row: (id, mentor, mentor unit, apprentice, subject, programme, start, end, status, guidance, mentor_id)
+# Row: core.tablesources.PAIRINGS (id, mentor, mentor_unit, apprentice, subject, programme, start, end, …)
 COLUMNS = [
-    Column("师傅", 1, 90), Column("师傅单位", 2, 180), Column("徒弟", 3, 90), Column("学科", 4, 100),
-    Column("项目", 5, 90), Column("开始", 6, 96), Column("结束", 7, 96), Column("状态", 8, 70),
-    Column("指导次数", 9, 70),
+    Column("师傅", "mentor", 90), Column("师傅单位", "mentor_unit", 180), Column("徒弟", "apprentice", 90),
+    Column("学科", "subject", 100), Column("项目", "programme", 90), Column("开始", "start", 96),
+    Column("结束", "end", 96), Column("状态", "status", 70), Column("指导次数", "guidance", 70),
 ]
-
-ROWS_SQL = """
-SELECT p.id, m.name, u.name, a.name, p.subject, p.programme, CAST(p.start_date AS TEXT), CAST(p.end_date AS TEXT), p.status,
-       COALESCE(g.n, 0), p.mentor_id
-FROM pairing p
-JOIN teacher m ON m.id = p.mentor_id
-JOIN teacher a ON a.id = p.apprentice_id
-LEFT JOIN unit u ON u.id = m.unit_id
-LEFT JOIN (SELECT pairing_id, count(*) AS n FROM guidance WHERE deleted_at IS NULL GROUP BY pairing_id) g
-       ON g.pairing_id = p.id
-WHERE p.deleted_at IS NULL
-ORDER BY m.name, p.start_date
-"""
 
 LOAD_SQL = """
 SELECT t.id, t.name, t.is_helper,
@@ -45,7 +33,7 @@ SELECT t.id, t.name, t.is_helper,
 FROM teacher t
 WHERE t.deleted_at IS NULL AND (t.is_helper OR EXISTS (
       SELECT 1 FROM pairing p WHERE p.mentor_id = t.id AND p.deleted_at IS NULL))
-ORDER BY t.name
+ORDER BY t.name_key, t.id
 """
 
 
@@ -105,15 +93,17 @@ class PairingsTab(RecordTab):
     watched = ("pairing", "teacher", "guidance")
     archive_kind = "pairings"
 
-    def fetch_rows(self) -> list[tuple]:
+    source = PAIRINGS
+
+    def fetch_extra(self):
         self._loads = mentor_loads()
-        return [tuple(r) for r in database.execute_sql(ROWS_SQL).fetchall()]
+        return self._loads
 
     def filters(self):
         return [
-            FilterSpec("状态", lambda: [(s, s) for s in PAIRING_STATUSES], lambda row, value: row[8] == value),
+            FilterSpec("状态", lambda: [(s, s) for s in PAIRING_STATUSES], where=lambda value: Pairing.status == value),
             FilterSpec("师傅", lambda: [(name, tid) for tid, name, _, _ in getattr(self, "_loads", [])],
-                       lambda row, value: row[10] == value),
+                       where=lambda value: Pairing.mentor == value),
         ]
 
     def side_widget(self):
@@ -124,7 +114,14 @@ class PairingsTab(RecordTab):
         self.load_label.setObjectName("mentor_loads")
         self.load_label.setWordWrap(True)
         self.load_label.setTextFormat(self.load_label.textFormat().RichText)
-        box.addWidget(self.load_label)
+        self.load_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        # A district has thousands of mentors: the list scrolls in four lines, the table keeps its room.
+        loads = QScrollArea()
+        loads.setWidgetResizable(True)
+        loads.setFrameShape(QScrollArea.NoFrame)
+        loads.setWidget(self.load_label)
+        loads.setMaximumHeight(4 * self.load_label.fontMetrics().lineSpacing() + 8)
+        box.addWidget(loads)
         # The selected pairing's 指导记录, in a splitter so the clerk can give it more room.
         self.guidance = GuidancePane()
         self.guidance.setObjectName("guidance_pane")
@@ -162,7 +159,7 @@ class PairingsTab(RecordTab):
     def after_load(self) -> None:
         loads = getattr(self, "_loads", [])
         short = {tid for tid, _, helper, n in loads if helper and n < MIN_APPRENTICES}
-        self.model.row_colour = lambda row: QColor("#fff3cd") if row[10] in short else None
+        self.model.row_colour = lambda row: QColor("#fff3cd") if row.mentor_id in short else None
         parts = []
         for tid, name, helper, n in loads:
             text = f"{name} {n} 名"

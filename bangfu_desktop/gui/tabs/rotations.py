@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from peewee import JOIN
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -9,18 +11,34 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidg
 from ...core.models import Rotation, Teacher, Unit
 from ...core.rotation_stats import RotationSummary, load_rotation_summary
 from ...core.validation import check_range
+from ...core.tablesources import ROTATIONS
 from ...core.vocab import ROTATION_KINDS
 from ..dialogs.form import FieldSpec, RecordForm
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, teacher_choices, unit_choices
 
-# Row: (id, teacher, teacher unit, host, kind, start, end, days, leader, report, teacher_id, host_id, year)
+# Row: core.tablesources.ROTATIONS (id, teacher, unit, host, kind, start, end, days, leader, report, …)
 COLUMNS = [
-    Column("教师", 1, 80), Column("单位", 2, 190), Column("轮训单位", 3, 190), Column("类型", 4, 80),
-    Column("开始", 5, 92), Column("结束", 6, 92), Column("天数", 7, 48), Column("校领导", 8, 52),
-    Column("轮训报告", 9, 300),
+    Column("教师", "teacher", 80), Column("单位", "unit", 190), Column("轮训单位", "host", 190),
+    Column("类型", "kind", 80), Column("开始", "start", 92), Column("结束", "end", 92), Column("天数", "days", 48),
+    Column("校领导", "leader", 52), Column("轮训报告", "report", 300),
 ]
+
+
+def rotation_facts() -> list[tuple]:
+    """(teacher id, kind, start, leader, host id, host name) of every live rotation: one query."""
+    query = (Rotation.live(Rotation.teacher, Rotation.kind, Rotation.start_date, Rotation.is_leader,
+                           Rotation.host_unit, Unit.name)
+             .join(Teacher).switch(Rotation)
+             .join(Unit, join_type=JOIN.LEFT_OUTER, on=(Rotation.host_unit == Unit.id))
+             .where(Teacher.deleted_at.is_null()).tuples())
+    return list(query)
+
+
+def year_condition(year: int):
+    """Rotations starting in a calendar year."""
+    return Rotation.start_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def rotation_fields() -> list[FieldSpec]:
@@ -62,35 +80,24 @@ class RotationsTab(RecordTab):
         super().__init__(parent)
 
     # -- data ------------------------------------------------------------------------
-    def fetch_rows(self) -> list[tuple]:
-        teacher_unit, host = Unit.alias(), Unit.alias()
-        query = (Rotation.live(Rotation.id, Teacher.name, teacher_unit.name, host.name, Rotation.kind,
-                               Rotation.start_date, Rotation.end_date, Rotation.is_leader, Rotation.report,
-                               Rotation.teacher, Rotation.host_unit)
-                 .join(Teacher)
-                 .join(teacher_unit, join_type=JOIN.LEFT_OUTER, on=(Teacher.unit == teacher_unit.id))
-                 .switch(Rotation)
-                 .join(host, join_type=JOIN.LEFT_OUTER, on=(Rotation.host_unit == host.id))
-                 .where(Teacher.deleted_at.is_null())
-                 .order_by(Rotation.start_date.desc(), Teacher.name).tuples())
-        rows = []
-        for rid, teacher, unit, host_name, kind, start, end, leader, report, tid, host_id in query:
-            days = (end - start).days + 1 if start and end else None
-            rows.append((rid, teacher, unit, host_name, kind, start, end, days, leader, report, tid, host_id,
-                         start.year if start else None))
-        # Worker thread: the summary and the filter options are kept for _loaded (GUI thread).
-        self._summary = load_rotation_summary(rotations=[(r[10], r[4], r[5], r[8]) for r in rows])
-        self._years = sorted({r[12] for r in rows if r[12]}, reverse=True)
-        self._kinds = list(dict.fromkeys([*ROTATION_KINDS, *sorted({r[4] for r in rows if r[4]})]))
-        self._hosts = sorted({(r[3], r[11]) for r in rows if r[11]})
-        return rows
+    source = ROTATIONS
+
+    def fetch_extra(self):
+        # Worker thread: the summary and the filter options are kept for the GUI thread.
+        facts = rotation_facts()
+        rows = [(tid, kind, start, bool(leader)) for tid, kind, start, leader, _host, _name in facts]
+        self._summary = load_rotation_summary(rotations=rows)
+        self._years = sorted({start.year for _t, _k, start, _l, _h, _n in facts if start}, reverse=True)
+        self._kinds = list(dict.fromkeys([*ROTATION_KINDS, *sorted({k for _t, k, *_ in facts if k})]))
+        self._hosts = sorted({(name, host) for *_, host, name in facts if host})
+        return self._summary
 
     def filters(self):
         return [
             FilterSpec(self.tr("年份"), lambda: [(self.tr("%d年") % y, y) for y in self._years],
-                       lambda row, value: row[12] == value),
-            FilterSpec(self.tr("类型"), lambda: [(k, k) for k in self._kinds], lambda row, value: row[4] == value),
-            FilterSpec(self.tr("轮训单位"), lambda: self._hosts, lambda row, value: row[11] == value),
+                       where=year_condition),
+            FilterSpec(self.tr("类型"), lambda: [(k, k) for k in self._kinds], where=lambda value: Rotation.kind == value),
+            FilterSpec(self.tr("轮训单位"), lambda: self._hosts, where=lambda value: Rotation.host_unit == value),
         ]
 
     def open_form(self, record):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from peewee import JOIN
 from PySide6.QtGui import QColor
 
 from ...core.deadlines import parse_deadline
 from ...core.terms import load_calendar
 from ...core.models import OVERDUE, TASK_STATUSES, Plan, Task, TaskCategory
+from ...core.tablesources import TASKS, task_status_condition
 from ..dialogs.form import FieldSpec, RecordForm
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
@@ -21,12 +19,11 @@ STATUS_COLOURS = {
     OVERDUE: QColor("#f8d7da"),
 }
 
-# Row layout: (id, category, code, text, deadline, due, responsible, cooperating, status,
-#              progress, plan_id, plan_title)
+# Row: core.tablesources.TASKS (id, category, code, text, deadline, due, responsible, cooperating, status, …)
 COLUMNS = [
-    Column("类别", 1, 110), Column("编号", 2, 50), Column("目标任务 / 主要举措", 3, 420),
-    Column("完成时限", 4, 150), Column("截止日期", 5, 90), Column("责任单位", 6, 160),
-    Column("配合部门", 7, 120), Column("状态", 8, 64), Column("进展情况", 9, 200),
+    Column("类别", "category", 110), Column("编号", "code", 50), Column("目标任务 / 主要举措", "text", 420),
+    Column("完成时限", "deadline", 150), Column("截止日期", "due", 90), Column("责任单位", "responsible", 160),
+    Column("配合部门", "cooperating", 120), Column("状态", "status", 64), Column("进展情况", "progress", 200),
 ]
 
 
@@ -80,33 +77,14 @@ class TasksTab(RecordTab):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.model.row_colour = lambda row: STATUS_COLOURS.get(row[8])
+        self.model.row_colour = lambda row: STATUS_COLOURS.get(row.status)
 
-    def fetch_rows(self) -> list[tuple]:
-        today = dt.date.today()
-        query = (Task.live(Task.id, TaskCategory.code, TaskCategory.name, Task.code, Task.stage_goal,
-                           Task.measure, Task.deadline_text, Task.due_date, Task.responsible, Task.cooperating,
-                           Task.status, Task.progress, Plan.id, Plan.title)
-                 .join(Plan).switch(Task)
-                 .join(TaskCategory, join_type=JOIN.LEFT_OUTER)
-                 .where(Plan.deleted_at.is_null())
-                 .order_by(Plan.id, TaskCategory.position, Task.position, Task.id).tuples())
-        rows = []
-        for (tid, c_code, c_name, code, goal, measure, deadline, due, resp, coop, status, progress,
-             plan_id, plan_title) in query:
-            category = f"{c_code}.{c_name}" if c_code else (c_name or "")
-            text = "；".join(t for t in (goal, measure) if t)
-            if status != "已完成" and due and due < today:
-                status = OVERDUE
-            rows.append((tid, category, code, text, deadline, due, resp, coop, status, progress,
-                         plan_id, plan_title))
-        return rows
+    source = TASKS
 
     def filters(self):
         return [
-            FilterSpec("方案", plan_choices, lambda row, value: row[10] == value),
-            FilterSpec("状态", lambda: [(s, s) for s in (*TASK_STATUSES, OVERDUE)],
-                       lambda row, value: row[8] == value),
+            FilterSpec("方案", plan_choices, where=lambda value: Task.plan == value),
+            FilterSpec("状态", lambda: [(s, s) for s in (*TASK_STATUSES, OVERDUE)], where=task_status_condition),
         ]
 
     def open_form(self, record):

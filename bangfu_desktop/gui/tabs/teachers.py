@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import JOIN
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
 
 from ...core import record_ops
-from ...core.lesson_counts import lesson_counts
-from ...core.models import Honour, Teacher, Unit
+from ...core.models import Teacher
+from ...core.tablesources import TEACHERS, teachers_source
 from ...core.terms import Period, load_calendar
 from ...core.queries import self_unit
 from ...core.validation import check_range
@@ -22,27 +21,18 @@ from .base import FilterSpec, RecordTab
 from .common import edit_with_form, unit_choices
 from .creators import create_unit
 
-# Row: (id, name, gender, unit, subject, position, title, phone, honours, dual, party, leader,
-#       helper, helper_from, unit_id, lessons observed, lessons taught and observed)
+# Row: core.tablesources.teachers_source (id, name, gender, unit, subject, position, title, phone, honours,
+#      dual, party, leader, helper, helper_from, unit_id, observed, taught)
 COLUMNS = [
-    Column("姓名", 1, 72), Column("性别", 2, 40), Column("单位", 3, 180), Column("学科", 4, 104),
-    Column("职务", 5, 72), Column("职称", 6, 84), Column("手机号码", 7, 100), Column("荣誉", 8, 200),
-    Column("听课节数", 15, 64), Column("授课被听节数", 16, 88),
-    Column("双师型", 9, 52), Column("党员", 10, 44), Column("校领导", 11, 52), Column("帮扶人才", 12, 64),
-    Column("派出单位", 13, 160),
+    Column("姓名", "name", 72), Column("性别", "gender", 40), Column("单位", "unit", 180),
+    Column("学科", "subject", 104), Column("职务", "position", 72), Column("职称", "title", 84),
+    Column("手机号码", "phone", 100), Column("荣誉", "honours", 200),
+    Column("听课节数", "observed", 64), Column("授课被听节数", "taught", 88),
+    Column("双师型", "dual", 52), Column("党员", "party", 44), Column("校领导", "leader", 52),
+    Column("帮扶人才", "helper", 64), Column("派出单位", "helper_from", 160),
 ]
 # Filter values are text: a Python bool as combo item data upsets PySide's reference counts.
 YES_NO = (("是", "是"), ("否", "否"))
-
-
-def honour_texts() -> dict[int, str]:
-    """Teacher id → “县级骨干教师 2024；市级学科带头人”, from one query over all live honours."""
-    query = (Honour.live(Honour.teacher, Honour.level, Honour.kind, Honour.year)
-             .order_by(Honour.teacher, Honour.year, Honour.id).tuples())
-    texts: dict[int, list[str]] = {}
-    for teacher_id, level, kind, year in query:
-        texts.setdefault(teacher_id, []).append(f"{level}{kind}" + (f" {year}" if year else ""))
-    return {tid: "；".join(parts) for tid, parts in texts.items()}
 
 
 def subject_choices() -> list[str]:
@@ -139,36 +129,29 @@ class TeachersTab(RecordTab):
             period = calendar.semester(year, number)
             self.semester_combo.addItem(period.label, period)
             year, number = (year, 1) if number == 2 else (year - 1, 2)
-        self.counts_period: Period = self.semester_combo.itemData(0)
+        self.use_period(self.semester_combo.itemData(0))
         self.semester_combo.currentIndexChanged.connect(self._semester_changed)
         toolbar.addWidget(self.semester_combo)
 
     def _semester_changed(self) -> None:
-        self.counts_period = self.semester_combo.currentData()
+        self.use_period(self.semester_combo.currentData())
         self.reload()
 
-    def fetch_rows(self) -> list[tuple]:
-        helper_unit = Unit.alias()
-        query = (Teacher.live(Teacher.id, Teacher.name, Teacher.gender, Unit.name, Teacher.subject,
-                              Teacher.position, Teacher.title, Teacher.phone, Teacher.is_dual_qualified,
-                              Teacher.is_party_member, Teacher.is_leader, Teacher.is_helper,
-                              helper_unit.name, Teacher.unit)
-                 .join(Unit, join_type=JOIN.LEFT_OUTER, on=(Teacher.unit == Unit.id)).switch(Teacher)
-                 .join(helper_unit, join_type=JOIN.LEFT_OUTER, on=(Teacher.helper_from == helper_unit.id))
-                 .order_by(Unit.is_self.desc(), Unit.name, Teacher.name).tuples())
-        honours = honour_texts()
-        counts = lesson_counts(self.counts_period)
-        return [(tid, name, gender, unit, subject, position, title, phone, honours.get(tid, ""),
-                 dual, party, leader, helper, helper_from, unit_id, *counts.get(tid, (0, 0)))
-                for (tid, name, gender, unit, subject, position, title, phone, dual, party, leader, helper,
-                     helper_from, unit_id) in query]
+    # Replaced per tab by teachers_source(period) once the 听课统计学期 is known.
+    source = TEACHERS
+
+    def use_period(self, period: Period) -> None:
+        """Count lessons in this semester (the next load asks for it)."""
+        self.counts_period = period
+        self.source = self.model.source = teachers_source(period)
+        self.model.cache.clear()
 
     def filters(self):
         return [
-            FilterSpec(self.tr("单位"), unit_choices, lambda row, value: row[14] == value),
+            FilterSpec(self.tr("单位"), unit_choices, where=lambda value: Teacher.unit == value),
             FilterSpec(self.tr("学科"), lambda: [(s, s) for s in subject_choices()],
-                       lambda row, value: row[4] == value),
-            FilterSpec(self.tr("帮扶人才"), lambda: YES_NO, lambda row, value: bool(row[12]) == (value == "是")),
+                       where=lambda value: Teacher.subject == value),
+            FilterSpec(self.tr("帮扶人才"), lambda: YES_NO, where=lambda value: Teacher.is_helper == (value == "是")),
         ]
 
     def open_form(self, record):

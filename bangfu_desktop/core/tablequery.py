@@ -1,0 +1,176 @@
+"""Tables that page from the database: one query for the ids in order, one per page of rows.
+
+As Anki's browser does, a table holds the ids its search and sort select and
+fetches named rows only for what is on screen. ``TableSource`` describes one
+table (its row fields as peewee expressions, joins, sort keys, text search);
+``TableQuery`` is what the user asked for (words, filters, sort); ``load`` runs
+both halves in one call (off the GUI thread), ``rows`` fetches a later page.
+
+Text search: each word must appear in one of the table's text columns (or their
+pinyin keys). Words of three or more characters use the SQLite FTS5 trigram
+index where the table has one (``fts_condition``, the only SQLite-specific
+piece); shorter words and other databases use LIKE.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from dataclasses import dataclass, field
+from functools import reduce
+from typing import Any, Callable, Iterable, Sequence
+
+import operator
+
+from peewee import SQL, Expression, ModelSelect, Ordering, SqliteDatabase, fn
+
+from .models import database
+
+# How many rows around the visible ones a page fetch brings (Anki fetches on demand too).
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class TableQuery:
+    """What a table is asked to show: search words, filter conditions, sort field and order."""
+
+    words: tuple[str, ...] = ()
+    conditions: tuple[Any, ...] = ()  # peewee expressions, ANDed
+    sort: str | None = None  # a row field; None: the source's own order
+    descending: bool = False
+    only_ids: frozenset[int] | None = None
+
+    @staticmethod
+    def split(text: str) -> tuple[str, ...]:
+        """The words of a search box's text."""
+        return tuple(w for w in (text or "").strip().split() if w)
+
+
+@dataclass
+class Page:
+    """A load's result: every id in display order, the rows of one window, the unfiltered total."""
+
+    ids: list[int]
+    rows: dict[int, Any]
+    total: int
+    extra: Any = None
+
+
+@dataclass
+class TableSource:
+    """One table: how to select, join, order, search and finish its rows."""
+
+    name: str
+    model: Any
+    # Row field → peewee expression, in the row's order; the first is the id.
+    fields: dict[str, Any]
+    join: Callable[[ModelSelect], ModelSelect] = lambda query: query
+    where: Callable[[], Any] | None = None  # the live-rows condition (default: not in the 回收站)
+    order: Callable[[], list] | None = None  # default ORDER BY (default: id)
+    sorts: dict[str, Any] = field(default_factory=dict)  # field → sort expression (else the field's)
+    search: Sequence[Any] = ()  # the model's own text columns, LIKE-searched (or through ``fts``)
+    fts: str | None = None  # the FTS5 table over exactly the ``search`` columns, if any
+    # Conditions for one word beyond the own columns (joined names, pinyin keys): word → expressions.
+    search_more: Callable[[str], Sequence[Any]] | None = None
+    computed: tuple[str, ...] = ()  # row fields that ``finish`` fills (None until then)
+    finish: Callable[[list], list] | None = None  # fills computed fields of a page of rows
+    row_type: Any = None
+
+    def __post_init__(self) -> None:
+        if self.row_type is None:
+            name = "".join(part.title() for part in self.name.split("_")) + "Row"
+            self.row_type = namedtuple(name, [*self.fields, *self.computed])
+
+    # -- building -----------------------------------------------------------------
+    def _base(self, *columns) -> ModelSelect:
+        query = self.join(self.model.select(*columns))
+        condition = self.where() if self.where else self.model.deleted_at.is_null()
+        return query.where(condition)
+
+    def _search_condition(self, word: str):
+        hit = fts_condition(self.fts, self.model.id, word) if self.fts else None
+        own = [hit] if hit is not None else [expr.contains(word) for expr in self.search]
+        more = list(self.search_more(word)) if self.search_more else []
+        parts = own + more
+        return reduce(operator.or_, parts) if parts else None
+
+    def id_query(self, query: TableQuery) -> ModelSelect:
+        """SELECT id … WHERE filters AND words ORDER BY sort, id."""
+        select = self._base(self.model.id)
+        conditions = list(query.conditions)
+        for word in query.words:
+            condition = self._search_condition(word)
+            if condition is not None:
+                conditions.append(condition)
+        if query.only_ids is not None:
+            conditions.append(self.model.id.in_(sorted(query.only_ids)) if query.only_ids else SQL("0 = 1"))
+        if conditions:
+            select = select.where(reduce(operator.and_, conditions))
+        if query.sort is not None and query.sort in self.fields:
+            key = self.sorts.get(query.sort, self.fields[query.sort])
+            if query.descending:
+                select = select.order_by(Ordering(key, "DESC"), self.model.id.desc())
+            else:
+                select = select.order_by(Ordering(key, "ASC"), self.model.id.asc())
+        else:
+            select = select.order_by(*(self.order() if self.order else [self.model.id]))
+        return select
+
+    # -- running (any thread) -----------------------------------------------------------
+    def ids(self, query: TableQuery) -> list[int]:
+        """Every id the query selects, in display order."""
+        # The cursor directly: peewee's row wrappers cost more than the query at 100,000 ids.
+        return [row_id for (row_id,) in database.execute(self.id_query(query)).fetchall()]
+
+    def total(self) -> int:
+        """How many live rows the table has, whatever the search."""
+        return self._base(fn.COUNT(self.model.id)).scalar() or 0
+
+    def rows(self, ids: Iterable[int]) -> dict[int, Any]:
+        """Named rows of these ids, in one query (plus the finish step's fixed few)."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        select = self._base(*self.fields.values()).where(self.model.id.in_(ids))
+        blanks = (None,) * len(self.computed)
+        rows = [self.row_type(*values, *blanks) for values in select.tuples()]
+        if self.finish is not None:
+            rows = self.finish(rows)
+        return {row[0]: row for row in rows}
+
+    def load(self, query: TableQuery, first: int = 0, count: int = PAGE) -> Page:
+        """The ids, the rows from ``first`` for ``count``, and the total: three queries (+ finish)."""
+        ids = self.ids(query)
+        start = max(0, min(first, len(ids) - count))
+        return Page(ids=ids, rows=self.rows(ids[start:start + count]), total=self.total())
+
+
+# (database file, FTS table) → whether it exists; a new file (another test, a restore) asks again.
+_fts_tables: dict[tuple[str, str], bool] = {}
+
+
+def fts_available(table: str) -> bool:
+    """True when the open database is SQLite and has this FTS5 table (schema 6)."""
+    if not isinstance(database, SqliteDatabase) and not isinstance(getattr(database, "obj", None),
+                                                                    SqliteDatabase):
+        return False
+    key = (str(getattr(database, "database", None)), table)
+    if key not in _fts_tables:
+        try:
+            found = database.execute_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+        except Exception:  # noqa: BLE001 - no such catalogue: not SQLite
+            found = None
+        _fts_tables[key] = found is not None
+    return _fts_tables[key]
+
+
+def fts_condition(table: str, id_column, word: str) -> Expression | None:
+    """``id IN (rows whose text contains word)`` from an FTS5 trigram index; None without one.
+
+    The one SQLite-only piece of table search: other databases get None and
+    search with LIKE.
+    """
+    if len(word) < 3 or not fts_available(table):
+        return None
+    phrase = '"' + word.replace('"', '""') + '"'
+    return id_column.in_(SQL(f'(SELECT rowid FROM "{table}" WHERE "{table}" MATCH ?)', [phrase]))
