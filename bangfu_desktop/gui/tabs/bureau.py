@@ -8,15 +8,13 @@ packages (with a preview), sends this unit's package, and retries the outbox.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from ...core.exchange import bureau, importer, mail, receipts
-from ...core.exchange.outgoing import export_package
+from ...core.exchange import bureau, importer, mail, receipts, submit
 from ...core.exchange.workbook import write_consolidated
-from ...core.submission import outbox_dir, safe_name
+from ...core.submission import outbox_dir
 from ..bus import bus
 from ..operations import run_op
 from ..table_model import Column, RecordTableModel
@@ -164,21 +162,28 @@ def _confirm_import(parent: QWidget, plan: importer.ImportPlan) -> None:
     run_op(parent, parent.tr("正在导入…"), lambda: importer.apply_import(plan, prefer=prefer), changes="import")
 
 
-def submit_package(parent: QWidget) -> None:
-    """报送: write this unit's package into the outbox and send it (or leave a draft without SMTP)."""
-    def work():
-        folder = outbox_dir()
-        from ...core.queries import self_unit_name
+def submit_package(parent: QWidget, round_name: str | None = None) -> None:
+    """报送: the package and its 报送 workbooks into the outbox, sent by e-mail (or a draft without SMTP).
 
-        dest = folder / f"{safe_name(self_unit_name() or '本单位')}_数据包_{dt.date.today():%Y%m%d}.bfpkg"
-        manifest = export_package(dest)
-        return mail.submit([dest], folder=folder, package_uuid=manifest["package_id"])
+    When the bureau's notice named rounds, the clerk picks the round this package answers.
+    """
+    if round_name is None:
+        from ...core.exchange.rounds import received_rounds
 
-    messages = {"sent": "已发送到教育局邮箱：{0}", "queued": "暂时无法发送，邮件已放入发件箱，联网后会自动重试：{0}",
-                "draft": "没有设置发信服务器，已生成邮件草稿，请用邮件程序打开发送：{0}"}
-    run_op(parent, parent.tr("正在报送…"), work,
-           lambda result: QMessageBox.information(parent, parent.tr("报送"),
-                                                  parent.tr(messages[result[0]]).format(Path(result[1]))),
+        names = [r.name for r in received_rounds()]
+        if names:
+            none = parent.tr("（不针对具体批次）")
+            choice, ok = QInputDialog.getItem(parent, parent.tr("报送"), parent.tr("本次报送答复哪个报送批次？"),
+                                              [*names, none], 0, False)
+            if not ok:
+                return
+            round_name = "" if choice == none else choice
+    folder = outbox_dir()
+    messages = {"sent": parent.tr("已发送到教育局邮箱（附数据包和报送工作簿）：{0}"),
+                "queued": parent.tr("暂时无法发送，邮件已放入发件箱，联网后会自动重试：{0}"),
+                "draft": parent.tr("没有设置发信服务器，已生成邮件草稿（附数据包和报送工作簿），请用邮件程序打开发送：{0}")}
+    run_op(parent, parent.tr("正在报送…"), lambda: submit.submit_package(folder, round_name=round_name or None),
+           lambda done: QMessageBox.information(parent, parent.tr("报送"), messages[done.state].format(done.eml)),
            changes="exchange_package")
 
 
