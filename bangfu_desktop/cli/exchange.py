@@ -95,10 +95,12 @@ def print_plan(plan) -> None:
         return
     for label, counts in plan.counts_by_table().items():
         print(f"  {label}：" + "，".join(f"{a} {n}" for a, n in counts.items()))
-    for c in plan.conflicts:
-        print(f"冲突：{c.label} {c.uuid[:8]}（双方都修改过）")
-        for name, (mine, theirs) in c.differences().items():
-            print(f"    {name}：本地“{mine}” / 对方“{theirs}”")
+    from ..core.exchange.conflicts import conflict_views
+
+    for view in conflict_views(plan):
+        print(f"冲突：{view.record}（编号 {view.uuid[:8]}，双方都修改过）")
+        for diff in view.diffs:
+            print(f"    {diff.label}：本地“{diff.mine}” / 对方“{diff.theirs}”")
     print(f"合计：新增 {plan.count(importer.ADD)}，更新 {plan.count(importer.UPDATE)}，"
           f"未变 {plan.count(importer.UNCHANGED) + plan.count(importer.KEEP_MINE)}，冲突 {len(plan.conflicts)}")
 

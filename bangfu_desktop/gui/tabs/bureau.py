@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from ...core.exchange import bureau, importer, mail, receipts, submit
+from ...core.exchange import bureau, conflicts, importer, mail, receipts, submit
 from ...core.exchange.workbook import write_consolidated
 from ...core.submission import outbox_dir
 from ..bus import bus
+from ..dialogs.import_preview import PackageImportDialog
 from ..operations import run_op
 from ..table_model import Column, RecordTableModel
 
@@ -123,43 +124,31 @@ class BureauTab(QWidget):
                    lambda p: QMessageBox.information(self, self.tr("汇总工作簿"), self.tr("已写出：{0}").format(p)))
 
 
-def describe_plan(plan: importer.ImportPlan) -> str:
-    """The preview of an import, as the confirmation shows it."""
-    lines = [f"来自：{plan.package.sender.get('name', '')}（{plan.package.made_at:%Y-%m-%d %H:%M}）"]
-    for label, counts in plan.counts_by_table().items():
-        lines.append(f"{label}：" + "，".join(f"{a} {n}" for a, n in counts.items()))
-    for c in plan.conflicts[:10]:
-        diffs = "；".join(f"{k}：本地“{m}” / 对方“{t}”" for k, (m, t) in c.differences().items())
-        lines.append(f"冲突 {c.label}：{diffs}")
-    return "\n".join(lines)
-
-
 def import_package_dialog(parent: QWidget) -> None:
     """Pick a .bfpkg, show what it would change, then import it in one transaction."""
     path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入数据包"), "", "数据包 (*.bfpkg)")
     if path:
-        run_op(parent, parent.tr("正在检查数据包…"), lambda: importer.plan_import(path),
-               lambda plan: _confirm_import(parent, plan))
+        run_op(parent, parent.tr("正在检查数据包…"), lambda: _planned(path),
+               lambda planned: confirm_import(parent, *planned))
 
 
-def _confirm_import(parent: QWidget, plan: importer.ImportPlan) -> None:
+def _planned(path: str) -> tuple[importer.ImportPlan, list[conflicts.ConflictView]]:
+    plan = importer.plan_import(path)
+    return plan, conflicts.conflict_views(plan)
+
+
+def confirm_import(parent: QWidget, plan: importer.ImportPlan,
+                   views: list[conflicts.ConflictView] | None = None) -> PackageImportDialog | None:
+    """Show the preview (each conflict with its own choice); import what the clerk chose. Returns the dialog."""
     if plan.already_imported:
         QMessageBox.information(parent, parent.tr("导入数据包"), parent.tr("此数据包此前已导入过，不会重复导入。"))
-        return
-    prefer = None
-    text = describe_plan(plan)
-    if plan.conflicts:
-        box = QMessageBox(QMessageBox.Question, parent.tr("双方都修改过的记录"), text, parent=parent)
-        theirs = box.addButton(parent.tr("采用对方"), QMessageBox.AcceptRole)
-        box.addButton(parent.tr("保留本地"), QMessageBox.RejectRole)
-        cancel = box.addButton(QMessageBox.Cancel)
-        box.exec()
-        if box.clickedButton() is cancel:
-            return
-        prefer = "theirs" if box.clickedButton() is theirs else "mine"
-    elif QMessageBox.question(parent, parent.tr("导入数据包"), text + "\n\n" + parent.tr("确定导入吗？")) != QMessageBox.Yes:
-        return
-    run_op(parent, parent.tr("正在导入…"), lambda: importer.apply_import(plan, prefer=prefer), changes="import")
+        return None
+    dialog = PackageImportDialog(plan, parent, views)
+    if dialog.exec() != QDialog.Accepted:
+        return dialog
+    choices = dialog.choices()
+    run_op(parent, parent.tr("正在导入…"), lambda: importer.apply_import(plan, choices=choices), changes="import")
+    return dialog
 
 
 def submit_package(parent: QWidget, round_name: str | None = None) -> None:
