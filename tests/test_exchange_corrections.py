@@ -2,11 +2,13 @@
 
 import datetime as dt
 
+import openpyxl
 import pytest
 
 from bangfu_desktop.core import record_ops, records
 from bangfu_desktop.core.exchange import bureau, importer, receipts, rounds
 from bangfu_desktop.core.exchange.outgoing import export_package
+from bangfu_desktop.core.exchange.workbook import write_consolidated
 from bangfu_desktop.core.models import Activity, AuditLog
 
 from exchange_helpers import SCHOOLS, make_bureau, make_school, opened
@@ -121,3 +123,8 @@ def test_deletion_travels_to_the_bureau(locked, tmp_path):
         row = next(s for s in bureau.bureau_status().schools if s.name == SCHOOLS[0])
         assert [(c["operation"], c["reason"], c["uuid"]) for c in row.corrections] == [
             ("删除", "重复录入", inside.uuid)]
+        write_consolidated(tmp_path / "汇总.xlsx", day=dt.date(2026, 12, 13))
+    ws = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["更正记录"]
+    rows = [r for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], int)]
+    assert [(r[1], r[3], r[5]) for r in rows] == [(SCHOOLS[0], "删除", "重复录入")]
+    assert inside.title in rows[0][4]

@@ -58,7 +58,8 @@ class BureauTab(QWidget):
         columns = [Column(self.tr("学校"), 0, 220)]
         columns += [Column(r.name, i + 1, 150) for i, r in enumerate(status.rounds)]
         n = len(status.rounds) + 1
-        columns += [Column(self.tr("频次要求达标"), n, 100), Column(self.tr("指标达成"), n + 1, 90)]
+        columns += [Column(self.tr("频次要求达标"), n, 100), Column(self.tr("指标达成"), n + 1, 90),
+                    Column(self.tr("接收后更正"), n + 2, 90)]
         model = RecordTableModel(columns, self.view)
         rows = []
         for s in status.schools:
@@ -66,7 +67,8 @@ class BureauTab(QWidget):
             known = bool(s.sender_uuid)  # nothing received yet: no figures to show
             rows.append((s.name, *[s.cells[r.uuid].text() for r in status.rounds],
                          f"{s.rules_met}/{s.rules_total}" if known else "—",
-                         f"{reached}/{len(s.targets)}" if known else "—"))
+                         f"{reached}/{len(s.targets)}" if known else "—",
+                         self.tr("{0} 条").format(len(s.corrections)) if s.corrections else "—"))
         model.set_rows(rows)
         self.view.setModel(model)
         for i, c in enumerate(columns):
