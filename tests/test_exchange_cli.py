@@ -88,3 +88,20 @@ def test_chain_into_a_postgresql_bureau(tmp_path, pg_server, school_backend):
     finally:
         for url in made:
             pg_server.drop(url)
+
+
+def test_submit_writes_a_draft_with_package_and_workbook(tmp_path):
+    """`bangfu submit` without SMTP: a draft in the folder carrying the .bfpkg and the 任务清单 workbook."""
+    import email
+
+    school, folder = tmp_path / "s.sqlite3", tmp_path / "out"
+    run_cli("--db", str(school), "demo")
+    done = run_cli("--db", str(school), "submit", "--folder", str(folder))
+    assert done.returncode == 0 and "邮件草稿" in done.stdout, done.stderr
+    [draft] = folder.glob("*.eml")
+    parsed = email.message_from_bytes(draft.read_bytes())
+    found = {p.get_filename(): p.get_payload(decode=True) for p in parsed.walk() if p.get_filename()}
+    assert len(found) == 2 and any(n.endswith(".bfpkg") for n in found)
+    assert any(n.endswith(".xlsx") and "_任务清单_" in n for n in found)
+    for name, data in found.items():
+        assert (folder / name).read_bytes() == data and f"附件：{name}" in done.stdout
