@@ -22,7 +22,7 @@ from ..fileio import CancelFn, ProgressFn
 from .. import settings
 from ..queries import self_unit_name
 from ..targets import Figures, year_figures
-from .activity import activity_story
+from .activity import activity_story, printed_photos
 from .bulk import prefetch_activities, prefetch_pairings, prefetch_rotations
 from .context import ExportContext, ExportReport
 from .document import Marker
@@ -32,6 +32,7 @@ from .forms import fmt_date, mm_widths, title_block
 from .guidance import guidance_entry
 from .observation import observation_entries
 from .pairing import agreement_story, pairing_roster_story
+from .photo_batch import prepare_photos
 from .rotation import rotation_form_story, rotation_ledger_story
 from .selection import SECTIONS, ArchiveSelection, activities_query, pairings_query, rotations_query, selected_plans
 from .styles import LABEL_FILL, ruled, styles
@@ -53,6 +54,7 @@ class Entry:
     doc_number: str = ""  # 文号
     author: str = ""  # 责任者
     remark: str = ""  # 备注
+    photos: tuple = ()  # the attachments it prints as photos (scaled before layout)
 
 
 def ymd(day: dt.date | None) -> str:
@@ -95,7 +97,7 @@ def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext,
         activities = list(query)
         prefetch_activities(activities, query)
         return [Entry(f"activity:{a.id}", f"活动记录表：{a.title}", ymd(a.date),
-                      lambda a=a: activity_story(a, ctx), "", a.organiser or unit)
+                      lambda a=a: activity_story(a, ctx), "", a.organiser or unit, photos=tuple(printed_photos(a)))
                 for a in activities]
     if kind == "observations":
         return [_entry(entry, unit) for entry in observation_entries(period, selection.ids, ctx)]
@@ -261,6 +263,8 @@ def export_archive(dest: str | os.PathLike, selection: ArchiveSelection | None =
     sections = [(kind, _section_entries(kind, selection, ctx, figures, unit_name)) for kind in selection.kinds]
     documents = sum(len(entries) for _, entries in sections)
     ctx.total = max(1, 2 * documents)
+    # Every photo missing from the print-size cache is scaled now, on all cores, not one by one in layout.
+    prepare_photos((photo for _, entries in sections for entry in entries for photo in entry.photos), ctx)
     catalogue = catalogue_for(selection)
     dates = _date_range(sections)
     first_pass = [True]

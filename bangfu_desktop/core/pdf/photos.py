@@ -1,9 +1,10 @@
 """Photos of a record, made ready for the PDF: turned upright, scaled down, never fatal.
 
 A phone stores a portrait photo sideways with an EXIF orientation tag; Pillow's
-``exif_transpose`` turns it upright. A 20-megapixel photo is scaled once to what
-prints sharply at its size on paper (about 300 ppi) and cached on disk by content
-hash, so the next binder reuses it. reportlab receives the JPEG's path: it embeds
+``exif_transpose`` turns it upright. A 12-megapixel photo is decoded once straight
+at print size (libjpeg's DCT scaling, about 180 dpi in its box) and cached on disk
+by content hash, so the next binder reuses it; ``photo_batch`` makes the missing
+copies on every core before a binder is laid out. reportlab receives the JPEG's path: it embeds
 the file as it is (DCTDecode, no decoding, no re-encoding) when its page is drawn,
 so no decoded photo stays in memory. A missing, corrupt or non-image file becomes
 a labelled placeholder and a warning.
@@ -11,6 +12,8 @@ a labelled placeholder and a warning.
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +28,18 @@ from .context import ExportContext
 from .fonts import register_font
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".heic"}
-# Longest side embedded: a photo prints at most about 82 mm wide, and 1000 px is ~300 ppi there.
+# A photo prints in a box of at most 82 × 52 mm (活动记录表). A JPEG is decoded straight at
+# 1/2, 1/4 or 1/8 of its size (libjpeg's DCT scaling, Image.draft) down to no less than
+# PRINT_PIXELS on its long side: 500 px is 155 dpi across the whole 82 mm and 184 dpi for a
+# 4:3 landscape photo (height-bound, 69 mm wide), more than a laser printer resolves there.
+PRINT_PIXELS = 500
+# Longest side embedded: what the decoder's 1/8 still leaves of a very large photo, and any
+# non-JPEG photo, is scaled down to this (1000 px is ~300 ppi at 82 mm).
 MAX_PIXELS = 1000
 MAX_SOURCE_PIXELS = 120_000_000  # refuse decompression bombs instead of hanging
 JPEG_QUALITY = 85
-CACHE_VERSION = "v1"  # part of the cache key: change it when MAX_PIXELS or the encoding changes
+CACHE_VERSION = "v2"  # part of the cache key: change it when the sizes or the encoding change
+OLD_CACHE_NAMES = ("-v1-1000.jpg",)  # made by earlier versions: removed when their photo is made again
 
 
 @dataclass(frozen=True)
@@ -63,20 +73,33 @@ def cache_dir() -> Path:
     return folder.with_name(folder.name + "-print")
 
 
+def cache_target(path: Path, key: str | None, cache: Path) -> Path:
+    """The cached print-size copy of the photo at ``path`` with content hash ``key``."""
+    return cache / f"{key or path.stem}-{CACHE_VERSION}-{PRINT_PIXELS}.jpg"
+
+
+def cached_photo(path: Path, key: str | None, cache: Path | None = None) -> PreparedPhoto | None:
+    """The print-size copy made earlier for this content hash, or None (nothing is decoded)."""
+    if not key:
+        return None
+    target = cache_target(path, key, cache or cache_dir())
+    size = _jpeg_size(target) if target.is_file() else None
+    return PreparedPhoto(target, *size) if size else None
+
+
 def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None) -> PreparedPhoto:
     """Turn upright and scale one photo to print size once; later calls reuse the cached JPEG.
 
     ``key`` is the content hash (the attachment's sha256); the cached file is named after it.
     A JPEG that is already upright and small enough is used as it is. Raises PhotoProblem.
+    Safe to call from several threads at once (Pillow decodes and encodes without the GIL).
     """
     if not path.is_file():
         raise PhotoProblem("附件文件不见了")
     cache = cache or cache_dir()
-    target = cache / f"{key or path.stem}-{CACHE_VERSION}-{MAX_PIXELS}.jpg" if key else None
-    if target is not None and target.is_file():
-        size = _jpeg_size(target)
-        if size:
-            return PreparedPhoto(target, *size)
+    hit = cached_photo(path, key, cache)
+    if hit is not None:
+        return hit
     try:
         with Image.open(path) as image:
             if image.width * image.height > MAX_SOURCE_PIXELS:
@@ -85,33 +108,49 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
             if (image.format == "JPEG" and image.mode in ("RGB", "L") and orientation == 1
                     and max(image.size) <= MAX_PIXELS):
                 return PreparedPhoto(path, image.width, image.height)
-            # draft() lets the JPEG decoder scale by 1/2, 1/4, 1/8 while decoding: far less memory.
-            if image.format == "JPEG":
-                # Ask for the print size itself (aspect kept): a 4000×3000 photo decodes at 1/4.
-                ratio = MAX_PIXELS / max(image.size)
+            if image.format == "JPEG" and max(image.size) > PRINT_PIXELS:
+                # Decode at the smallest DCT scale that keeps PRINT_PIXELS: a 4000×3000 photo
+                # decodes at 1/8 (500×375) with no full-size pixels ever in memory.
+                ratio = PRINT_PIXELS / max(image.size)
                 image.draft("RGB", (max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
             image.load()
-            upright = ImageOps.exif_transpose(image)
+            # exif_transpose copies the image even when it is upright: only call it when it turns.
+            upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
+            upright.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
+            if upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info):
+                flat = Image.new("RGB", upright.size, "white")
+                flat.paste(upright.convert("RGBA"), mask=upright.convert("RGBA").getchannel("A"))
+                upright = flat
+            if upright.mode != "RGB":
+                upright = upright.convert("RGB")
+            target = cache_target(path, key, cache)
+            # A name of its own per writer: two threads making the same photo never share a file.
+            temporary = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
+            try:
+                cache.mkdir(parents=True, exist_ok=True)
+                upright.save(temporary, "JPEG", quality=JPEG_QUALITY)
+            except OSError as exc:  # the cache folder, not the photo: say so
+                temporary.unlink(missing_ok=True)
+                raise PhotoProblem(f"无法写入照片缓存（{exc.strerror or exc}），请检查磁盘空间") from None
+            width, height = upright.size
     except PhotoProblem:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError):
         raise PhotoProblem("不是可识别的图片（文件可能已损坏）") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise PhotoProblem(f"图片已损坏（{exc.__class__.__name__}）") from None
-    upright.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
-    if upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info):
-        flat = Image.new("RGB", upright.size, "white")
-        flat.paste(upright.convert("RGBA"), mask=upright.convert("RGBA").getchannel("A"))
-        upright = flat
-    if target is None:
-        target = cache / f"{path.stem}-{CACHE_VERSION}-{MAX_PIXELS}.jpg"
-    cache.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".part")
-    upright.convert("RGB").save(temporary, "JPEG", quality=JPEG_QUALITY)
     temporary.replace(target)
-    width, height = upright.size
-    upright.close()
+    _remove_old_copies(path, key, cache)
     return PreparedPhoto(target, width, height)
+
+
+def _remove_old_copies(path: Path, key: str | None, cache: Path) -> None:
+    """Delete the copies earlier versions made of this photo (they are never read again)."""
+    for suffix in OLD_CACHE_NAMES:
+        try:
+            (cache / f"{key or path.stem}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _jpeg_size(path: Path) -> tuple[int, int] | None:
