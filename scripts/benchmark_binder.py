@@ -176,11 +176,12 @@ def run_binder(db: Path, out: Path, start: dt.date, end: dt.date, pool: str = "t
 
 
 def measure(activities: int = 508, folder: Path | None = None, repeat: int = 1, pool: str = "thread",
-            spans: tuple[str, ...] = ("half", "year")) -> dict:
+            spans: tuple[str, ...] = ("half", "year"), progress=None) -> dict:
     """Generate (or reuse) the database, then build each span cold and warm ``repeat`` times.
 
     Returns {"activities", "photos", "generate_s", "folder", "pool", "runs": [{"span", "cache",
-    "round", "seconds", "s_per_page", "peak_mb", "pages", "documents", "scaled", "file_mb"}]}.
+    "round", "seconds", "s_per_page", "peak_mb", "pages", "documents", "scaled", "file_mb"}]};
+    ``progress(run)`` is called with each run's figures as soon as it is measured.
     """
     folder = folder or Path(tempfile.mkdtemp(prefix="bangfu-binder-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -201,6 +202,8 @@ def measure(activities: int = 508, folder: Path | None = None, repeat: int = 1, 
                     shutil.rmtree(cache, ignore_errors=True)
                 figures = run_binder(db, folder / f"{span}-{state}.pdf", start, end, pool)
                 runs.append({"span": span, "cache": state, "round": round_, **figures})
+                if progress is not None:
+                    progress(runs[-1])
     return {"activities": activities, "photos": photos, "generate_s": generate_s, "folder": str(folder),
             "pool": pool, "runs": runs}
 
@@ -213,14 +216,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="rounds of cold and warm runs")
     parser.add_argument("--pool", choices=sorted(POOLS), default="thread")
     args = parser.parse_args()
-    result = measure(args.activities, args.keep, args.repeat, args.pool)
-    made = f"generated in {result['generate_s']:.1f} s" if result["generate_s"] is not None else "reused"
-    print(f"{result['photos']} photos, database {made} ({result['folder']}), photo pool: {result['pool']}")
-    print(f"{'run':<18}{'pages':>7}{'docs':>6}{'seconds':>9}{'s/page':>8}{'peak MB':>9}{'scaled':>8}{'file MB':>9}")
-    for run in result["runs"]:
+
+    def show(run: dict) -> None:
+        if len(shown) == 0:
+            print(f"{'run':<18}{'pages':>7}{'docs':>6}{'seconds':>9}{'s/page':>8}{'peak MB':>9}{'scaled':>8}"
+                  f"{'file MB':>9}")
+        shown.append(run)
         label = f"{run['span']} {run['cache']} #{run['round']}"
         print(f"{label:<18}{run['pages']:>7}{run['documents']:>6}{run['seconds']:>9.1f}{run['s_per_page']:>8.3f}"
-              f"{run['peak_mb']:>9.0f}{run['scaled']:>8}{run['file_mb']:>9.1f}")
+              f"{run['peak_mb']:>9.0f}{run['scaled']:>8}{run['file_mb']:>9.1f}", flush=True)
+
+    shown: list[dict] = []
+    result = measure(args.activities, args.keep, args.repeat, args.pool, progress=show)
+    made = f"generated in {result['generate_s']:.1f} s" if result["generate_s"] is not None else "reused"
+    print(f"{result['photos']} photos, database {made} ({result['folder']}), photo pool: {result['pool']}")
     print(f"machine: {sys.platform}, {os.cpu_count()} cores, python {sys.version.split()[0]}")
 
 

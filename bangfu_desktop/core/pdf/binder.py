@@ -263,8 +263,6 @@ def export_archive(dest: str | os.PathLike, selection: ArchiveSelection | None =
     sections = [(kind, _section_entries(kind, selection, ctx, figures, unit_name)) for kind in selection.kinds]
     documents = sum(len(entries) for _, entries in sections)
     ctx.total = max(1, 2 * documents)
-    # Every photo missing from the print-size cache is scaled now, on all cores, not one by one in layout.
-    prepare_photos((photo for _, entries in sections for entry in entries for photo in entry.photos), ctx)
     catalogue = catalogue_for(selection)
     dates = _date_range(sections)
     first_pass = [True]
@@ -300,5 +298,13 @@ def export_archive(dest: str | os.PathLike, selection: ArchiveSelection | None =
         first_pass[0] = False
         return story
 
-    return write_pdf(dest, make_story, ctx, title=f"{title}（{selection.label()}）", documents=documents,
-                     cover=cover, toc=cover)
+    # The photos missing from the print-size cache are scaled on every core while the draft pass
+    # (the one that finds the 目录's page numbers) lays out; write_pdf waits before the final pass.
+    prepare_photos((photo for _, entries in sections for entry in entries for photo in entry.photos), ctx,
+                   overlap=cover)
+    try:
+        return write_pdf(dest, make_story, ctx, title=f"{title}（{selection.label()}）", documents=documents,
+                         cover=cover, toc=cover)
+    finally:
+        if ctx.photo_batch is not None:  # failed before its layout began: stop the photo pool too
+            ctx.photo_batch.close()

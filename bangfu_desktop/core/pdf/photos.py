@@ -56,6 +56,11 @@ class PreparedPhoto:
         return self.path.read_bytes()
 
 
+@dataclass(frozen=True)
+class PlannedPhoto(PreparedPhoto):
+    """A photo still being scaled: its print size is known from its header, its file not yet made."""
+
+
 class PhotoProblem(Exception):
     """Why a photo cannot be printed (a Chinese reason)."""
 
@@ -119,17 +124,9 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
         return hit
     try:
         with Image.open(path) as image:
-            if image.width * image.height > MAX_SOURCE_PIXELS:
-                raise PhotoProblem("图片尺寸过大，无法处理")
-            orientation = image.getexif().get(0x0112, 1)
-            if (image.format == "JPEG" and image.mode in ("RGB", "L") and orientation == 1
-                    and max(image.size) <= MAX_PIXELS):
+            orientation, as_is = _plan(image)
+            if as_is:
                 return PreparedPhoto(path, image.width, image.height)
-            if image.format == "JPEG" and max(image.size) > PRINT_PIXELS:
-                # Decode at the smallest DCT scale that keeps PRINT_PIXELS: a 4000×3000 photo
-                # decodes at 1/8 (500×375) with no full-size pixels ever in memory.
-                ratio = PRINT_PIXELS / max(image.size)
-                image.draft("RGB", (max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
             image.load()
             # exif_transpose copies the image even when it is upright: only call it when it turns.
             upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
@@ -159,6 +156,50 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
     temporary.replace(target)
     _remove_old_copies(path, key, cache)
     return PreparedPhoto(target, width, height)
+
+
+def _plan(image: Image.Image) -> tuple[int, bool]:
+    """Set up the reduced decode of an opened photo; return its EXIF orientation and whether to use it as is."""
+    if image.width * image.height > MAX_SOURCE_PIXELS:
+        raise PhotoProblem("图片尺寸过大，无法处理")
+    orientation = image.getexif().get(0x0112, 1)
+    if image.format == "JPEG" and image.mode in ("RGB", "L") and orientation == 1 and max(image.size) <= MAX_PIXELS:
+        return orientation, True
+    if image.format == "JPEG" and max(image.size) > PRINT_PIXELS:
+        # Decode at the smallest DCT scale that keeps PRINT_PIXELS: a 4000×3000 photo
+        # decodes at 1/8 (500×375) with no full-size pixels ever in memory.
+        ratio = PRINT_PIXELS / max(image.size)
+        image.draft("RGB", (max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
+    return orientation, False
+
+
+def planned_photo(path: Path, key: str | None, cache: Path) -> PreparedPhoto:
+    """What ``prepare_photo`` will make of ``path``, from its header alone (about a millisecond).
+
+    The size lets a draft layout pass place the photo while it is still being scaled; the
+    final pass uses the real copy (a size off by a pixel only costs a further pass).
+    Raises PhotoProblem for a file that is missing or not an image.
+    """
+    if not path.is_file():
+        raise PhotoProblem("附件文件不见了")
+    try:
+        with Image.open(path) as image:
+            orientation, as_is = _plan(image)
+            width, height = image.size  # after draft(): the reduced size, nothing decoded
+    except PhotoProblem:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        raise PhotoProblem("不是可识别的图片（文件可能已损坏）") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise PhotoProblem(f"图片已损坏（{exc.__class__.__name__}）") from None
+    if as_is:
+        return PreparedPhoto(path, width, height)
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    if max(width, height) > MAX_PIXELS:
+        ratio = MAX_PIXELS / max(width, height)
+        width, height = max(1, round(width * ratio)), max(1, round(height * ratio))
+    return PlannedPhoto(cache_target(path, key, cache), width, height)
 
 
 def _remove_old_copies(path: Path, key: str | None, cache: Path) -> None:
@@ -191,6 +232,21 @@ class Photo(PdfImage):
         if getattr(self.canv, "_bangfu_draft", False):
             return
         super().draw()
+
+
+class PhotoSpace(Flowable):
+    """The room a photo still being scaled will take: a draft layout pass places it, draws nothing."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        pass
 
 
 class Placeholder(Flowable):
@@ -233,7 +289,7 @@ def photo_flowable(attachment: Attachment, box_width: float, box_height: float,
                    ctx: ExportContext, where: str) -> Flowable:
     """The photo scaled to fit the box, or a placeholder (and a warning) when it is unusable."""
     path = stored_path(attachment)
-    key = attachment.sha256 or str(path)
+    key = attachment.sha256 or str(path)  # as photo_batch.photo_key
     prepared = ctx.photo_cache.get(key)
     if prepared is None:
         try:
@@ -245,4 +301,6 @@ def photo_flowable(attachment: Attachment, box_width: float, box_height: float,
         ctx.warn(f"{where}：照片“{attachment.filename}”无法打印（{prepared}），已用占位框代替")
         return Placeholder(box_width, box_height, ["照片无法显示", attachment.filename, str(prepared)])
     scale = min(box_width / prepared.width, box_height / prepared.height)
+    if isinstance(prepared, PlannedPhoto):
+        return PhotoSpace(prepared.width * scale, prepared.height * scale)
     return Photo(str(prepared.path), width=prepared.width * scale, height=prepared.height * scale)
