@@ -14,6 +14,8 @@ binder after an upgrade or an exchange import) and then warm; the script prints 
 peak memory (of the whole process tree: the largest sum of the resident sizes sampled
 every 20 ms, or the process's own high-water mark if larger), pages, seconds per page
 (flat if the half-year and year figures agree), the photos scaled and the file size.
+"CPU s" is the processor time the binder used (all threads): on a shared, loaded
+machine it varies far less than the wall-clock seconds.
 ``--pool process|none`` measures a process pool or one thread instead of threads.
 
 ``measure(...)`` returns the same figures as a dict (for scripts/benchmark.py).
@@ -144,14 +146,16 @@ store = database.open_database(sys.argv[1])
 cache = store.attachments_dir.with_name(store.attachments_dir.name + "-print")
 before = len(list(cache.glob("*.jpg"))) if cache.is_dir() else 0
 start, end = (dt.date.fromisoformat(d) for d in sys.argv[3:5])
-began = time.perf_counter()
+began, before_cpu = time.perf_counter(), os.times()
 report = export_archive(sys.argv[2], ArchiveSelection(start=start, end=end), today=dt.date(2026, 9, 1))
 seconds = time.perf_counter() - began
+# CPU of this process (all its threads) and of any waited-for workers, during the export only
+cpu = sum(now - then for now, then in zip(os.times()[:4], before_cpu[:4]))
 done.set()
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and exec.
 own = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
 after = len(list(cache.glob("*.jpg"))) if cache.is_dir() else 0
-print(json.dumps({"seconds": seconds, "peak_mb": max(own, peak[0]) / 1024, "pages": report.pages,
+print(json.dumps({"seconds": seconds, "cpu_s": cpu, "peak_mb": max(own, peak[0]) / 1024, "pages": report.pages,
                   "documents": report.documents, "scaled": after - before}))
 """
 
@@ -180,7 +184,7 @@ def measure(activities: int = 508, folder: Path | None = None, repeat: int = 1, 
     """Generate (or reuse) the database, then build each span cold and warm ``repeat`` times.
 
     Returns {"activities", "photos", "generate_s", "folder", "pool", "runs": [{"span", "cache",
-    "round", "seconds", "s_per_page", "peak_mb", "pages", "documents", "scaled", "file_mb"}]};
+    "round", "seconds", "cpu_s", "s_per_page", "peak_mb", "pages", "documents", "scaled", "file_mb"}]};
     ``progress(run)`` is called with each run's figures as soon as it is measured.
     """
     folder = folder or Path(tempfile.mkdtemp(prefix="bangfu-binder-"))
@@ -219,11 +223,11 @@ def main() -> None:
 
     def show(run: dict) -> None:
         if len(shown) == 0:
-            print(f"{'run':<18}{'pages':>7}{'docs':>6}{'seconds':>9}{'s/page':>8}{'peak MB':>9}{'scaled':>8}"
+            print(f"{'run':<18}{'pages':>7}{'docs':>6}{'seconds':>9}{'CPU s':>7}{'s/page':>8}{'peak MB':>9}{'scaled':>8}"
                   f"{'file MB':>9}")
         shown.append(run)
         label = f"{run['span']} {run['cache']} #{run['round']}"
-        print(f"{label:<18}{run['pages']:>7}{run['documents']:>6}{run['seconds']:>9.1f}{run['s_per_page']:>8.3f}"
+        print(f"{label:<18}{run['pages']:>7}{run['documents']:>6}{run['seconds']:>9.1f}{run['cpu_s']:>7.1f}{run['s_per_page']:>8.3f}"
               f"{run['peak_mb']:>9.0f}{run['scaled']:>8}{run['file_mb']:>9.1f}", flush=True)
 
     shown: list[dict] = []

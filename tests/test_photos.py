@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from bangfu_desktop.core import records
+from bangfu_desktop.core.errors import Cancelled
 from bangfu_desktop.core.attachments import add_attachment, attachments_of, stored_path
 from bangfu_desktop.core.models import Activity
 from bangfu_desktop.core.pdf import ArchiveSelection, export_archive
@@ -139,3 +141,16 @@ def test_damaged_photo_does_not_stop_the_binder(store, tmp_path):
     assert any("不是照片.jpg" in w and "无法打印" in w for w in report.warnings), report.warnings
     assert text.count("照片无法显示") == 2 and "正常的活动" in text
     assert [image.size for image in pdf_images(dest)] == [(500, 375), (500, 375)]
+
+
+def test_cancel_while_photos_are_scaled_leaves_nothing_running(store, tmp_path):
+    """Stopping the binder while its photos are being scaled: Cancelled, no PDF, no photo thread left."""
+    activity_with([big_jpeg(tmp_path / f"现场{i}.jpg", i) for i in range(6)], "六张照片的活动")
+    for copy in cache_dir().iterdir():
+        copy.unlink()
+    calls = []
+    dest = tmp_path / "档案.pdf"
+    with pytest.raises(Cancelled):
+        export_archive(dest, YEAR, progress=lambda done, total: calls.append(done), cancelled=lambda: len(calls) >= 1)
+    assert not dest.exists()
+    assert not [t for t in threading.enumerate() if t.name.startswith("bangfu-photo")], "the photo pool is shut down"

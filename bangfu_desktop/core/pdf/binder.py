@@ -54,7 +54,7 @@ class Entry:
     doc_number: str = ""  # 文号
     author: str = ""  # 责任者
     remark: str = ""  # 备注
-    photos: tuple = ()  # the attachments it prints as photos (scaled before layout)
+    photos: tuple = ()  # the attachments it prints as photos (scaled while the draft pass lays out)
 
 
 def ymd(day: dt.date | None) -> str:
