@@ -103,13 +103,13 @@ def test_activity_sheet_text_font_and_photos(activity, tmp_path):
 
 
 def test_huge_photo_is_scaled_down(demo_store, tmp_path):
-    """A 4000×3000 photo is embedded at print size (1000 px, about 300 ppi at 82 mm) as a plain JPEG stream."""
+    """A 4000×3000 photo is embedded at print size (decoded at 1/8: 500 px, 155–184 dpi in its box) as a plain JPEG stream."""
     record = records.save(Activity(type="示范课", title="大照片", date=dt.date(2025, 11, 3)))
     Image.effect_noise((4000, 3000), 64).convert("RGB").save(tmp_path / "big.jpg", quality=95)
     add_attachment(record, tmp_path / "big.jpg")
     dest = tmp_path / "big.pdf"
     export_activity(record.id, dest)
-    assert images(dest) == [(1000, 750)]
+    assert images(dest) == [(500, 375)]
     assert dest.stat().st_size < (tmp_path / "big.jpg").stat().st_size
     filters = [ref.get_object().get("/Filter") for page in PdfReader(dest).pages
                for ref in page["/Resources"].get_object().get("/XObject", {}).values()]

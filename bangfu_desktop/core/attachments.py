@@ -124,7 +124,11 @@ def stage_file(source: str | os.PathLike, folder: Path | None = None) -> StagedF
             except OSError:
                 pass
             raise _copy_failed(source, exc) from exc
-    return StagedFile(name, sha, size, mimetypes.guess_type(name)[0] or "", dest, created)
+    mime = mimetypes.guess_type(name)[0] or ""
+    from .pdf.photos import warm_print_copy  # here: reportlab and Pillow load only when a file is attached
+
+    warm_print_copy(dest, sha, name, mime, dest.parent.parent)  # the first binder then finds it scaled
+    return StagedFile(name, sha, size, mime, dest, created)
 
 
 def discard_staged(staged: list[StagedFile]) -> None:

@@ -76,12 +76,20 @@ class PhotoHeading(Flowable):
         canvas.drawCentredString(self.width / 2, 3, text)
 
 
+def _attachments(activity: Activity) -> list:
+    attachments = getattr(activity, "_pdf_attachments", None)
+    return attachments_of(activity) if attachments is None else attachments
+
+
+def printed_photos(activity: Activity) -> list:
+    """The photos the 活动记录表 prints (the first MAX_PHOTOS), for ``photo_batch.prepare_photos``."""
+    return [a for a in _attachments(activity) if is_photo(a)][:MAX_PHOTOS]
+
+
 def _photo_table(activity: Activity, ctx: ExportContext, where: str, label_width: float,
                  rest_width: float) -> list[Flowable]:
     s = styles()
-    attachments = getattr(activity, "_pdf_attachments", None)
-    if attachments is None:
-        attachments = attachments_of(activity)
+    attachments = _attachments(activity)
     photos = [a for a in attachments if is_photo(a)]
     others = [a for a in attachments if not is_photo(a)]
     shown = photos[:MAX_PHOTOS]

@@ -22,7 +22,7 @@ from ..fileio import CancelFn, ProgressFn
 from .. import settings
 from ..queries import self_unit_name
 from ..targets import Figures, year_figures
-from .activity import activity_story
+from .activity import activity_story, printed_photos
 from .bulk import prefetch_activities, prefetch_pairings, prefetch_rotations
 from .context import ExportContext, ExportReport
 from .document import Marker
@@ -32,6 +32,7 @@ from .forms import fmt_date, mm_widths, title_block
 from .guidance import guidance_entry
 from .observation import observation_entries
 from .pairing import agreement_story, pairing_roster_story
+from .photo_batch import prepare_photos
 from .rotation import rotation_form_story, rotation_ledger_story
 from .selection import SECTIONS, ArchiveSelection, activities_query, pairings_query, rotations_query, selected_plans
 from .styles import LABEL_FILL, ruled, styles
@@ -53,6 +54,7 @@ class Entry:
     doc_number: str = ""  # 文号
     author: str = ""  # 责任者
     remark: str = ""  # 备注
+    photos: tuple = ()  # the attachments it prints as photos (scaled while the draft pass lays out)
 
 
 def ymd(day: dt.date | None) -> str:
@@ -95,7 +97,7 @@ def _section_entries(kind: str, selection: ArchiveSelection, ctx: ExportContext,
         activities = list(query)
         prefetch_activities(activities, query)
         return [Entry(f"activity:{a.id}", f"活动记录表：{a.title}", ymd(a.date),
-                      lambda a=a: activity_story(a, ctx), "", a.organiser or unit)
+                      lambda a=a: activity_story(a, ctx), "", a.organiser or unit, photos=tuple(printed_photos(a)))
                 for a in activities]
     if kind == "observations":
         return [_entry(entry, unit) for entry in observation_entries(period, selection.ids, ctx)]
@@ -296,5 +298,13 @@ def export_archive(dest: str | os.PathLike, selection: ArchiveSelection | None =
         first_pass[0] = False
         return story
 
-    return write_pdf(dest, make_story, ctx, title=f"{title}（{selection.label()}）", documents=documents,
-                     cover=cover, toc=cover)
+    # The photos missing from the print-size cache are scaled on every core while the draft pass
+    # (the one that finds the 目录's page numbers) lays out; write_pdf waits before the final pass.
+    prepare_photos((photo for _, entries in sections for entry in entries for photo in entry.photos), ctx,
+                   overlap=cover)
+    try:
+        return write_pdf(dest, make_story, ctx, title=f"{title}（{selection.label()}）", documents=documents,
+                         cover=cover, toc=cover)
+    finally:
+        if ctx.photo_batch is not None:  # failed before its layout began: stop the photo pool too
+            ctx.photo_batch.close()

@@ -42,6 +42,7 @@ class ExportContext:
         self.warnings: list[str] = []
         self._seen: set[str] = set()
         self.photo_cache: dict[str, object] = {}
+        self.photo_batch = None  # photos still being scaled while the draft pass lays out (photo_batch)
         self._progress = progress
         self._cancelled = cancelled
         self.done = 0

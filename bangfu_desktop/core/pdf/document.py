@@ -148,15 +148,21 @@ def build(make_story: StoryMaker, *, ctx: ExportContext, unit_name: str, title: 
     # reportlab's C accelerator) for 7-bit safety that no PDF reader needs.
     rl_config.useA85 = 0
     pages: dict[str, int] = {}
-    for attempt in range(MAX_PASSES):
-        # The draft pass writes nowhere useful; the others may be the last one.
-        draft = toc and attempt == 0
-        buffer = io.BytesIO() if path is None or draft else str(path)
-        doc = ArchiveDoc(buffer, unit_name=unit_name, ctx=ctx, title=title, cover=cover,
-                         count_progress=attempt == 0)
-        # The first pass of a document with a 目录 only finds page numbers: it embeds no photo.
-        doc.build(make_story(pages), canvasmaker=lambda *a, **k: PagedCanvas(*a, draft=draft, **k))
-        if not toc or (doc.marker_pages == pages and not draft):
-            break
-        pages = doc.marker_pages
+    try:
+        for attempt in range(MAX_PASSES):
+            # The draft pass writes nowhere useful; the others may be the last one.
+            draft = toc and attempt == 0
+            if not draft and ctx.photo_batch is not None:
+                ctx.photo_batch.wait(ctx)  # photos scaled during the draft pass: the final one embeds them
+            buffer = io.BytesIO() if path is None or draft else str(path)
+            doc = ArchiveDoc(buffer, unit_name=unit_name, ctx=ctx, title=title, cover=cover,
+                             count_progress=attempt == 0)
+            # The first pass of a document with a 目录 only finds page numbers: it embeds no photo.
+            doc.build(make_story(pages), canvasmaker=lambda *a, **k: PagedCanvas(*a, draft=draft, **k))
+            if not toc or (doc.marker_pages == pages and not draft):
+                break
+            pages = doc.marker_pages
+    finally:
+        if ctx.photo_batch is not None:  # cancelled or failed: stop the photos not yet started
+            ctx.photo_batch.close()
     return (buffer.getvalue() if isinstance(buffer, io.BytesIO) else b""), doc.page, pages

@@ -14,10 +14,11 @@ from ..errors import InvalidInput
 from ..fileio import CancelFn, ProgressFn, atomic_write
 from ..models import Activity, Pairing, Rotation
 from ..queries import self_unit_name
-from .activity import activity_story
+from .activity import activity_story, printed_photos
 from .context import ExportContext, ExportReport
 from .document import Marker, build
 from .pairing import agreement_story
+from .photo_batch import prepare_photos
 from .rotation import rotation_form_story
 
 NO_UNIT = "（未设置本单位）"
@@ -50,6 +51,7 @@ def export_activity(activity_id: int, dest: str | os.PathLike, *, progress: Prog
     ctx.total = 1
 
     def story(_pages):
+        prepare_photos(printed_photos(activity), ctx)  # here, inside the atomic write: a cancel leaves nothing
         return [Marker(f"activity:{activity.id}", section="活动记录表"), *activity_story(activity, ctx)]
 
     return write_pdf(dest, story, ctx, title=f"活动记录表：{activity.title}", documents=1)

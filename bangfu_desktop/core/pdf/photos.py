@@ -1,9 +1,10 @@
 """Photos of a record, made ready for the PDF: turned upright, scaled down, never fatal.
 
 A phone stores a portrait photo sideways with an EXIF orientation tag; Pillow's
-``exif_transpose`` turns it upright. A 20-megapixel photo is scaled once to what
-prints sharply at its size on paper (about 300 ppi) and cached on disk by content
-hash, so the next binder reuses it. reportlab receives the JPEG's path: it embeds
+``exif_transpose`` turns it upright. A 12-megapixel photo is decoded once straight
+at print size (libjpeg's DCT scaling, about 180 dpi in its box) and cached on disk
+by content hash, so the next binder reuses it; ``photo_batch`` makes the missing
+copies on every core before a binder is laid out. reportlab receives the JPEG's path: it embeds
 the file as it is (DCTDecode, no decoding, no re-encoding) when its page is drawn,
 so no decoded photo stays in memory. A missing, corrupt or non-image file becomes
 a labelled placeholder and a warning.
@@ -11,6 +12,8 @@ a labelled placeholder and a warning.
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +28,18 @@ from .context import ExportContext
 from .fonts import register_font
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".heic"}
-# Longest side embedded: a photo prints at most about 82 mm wide, and 1000 px is ~300 ppi there.
+# A photo prints in a box of at most 82 × 52 mm (活动记录表). A JPEG is decoded straight at
+# 1/2, 1/4 or 1/8 of its size (libjpeg's DCT scaling, Image.draft) down to no less than
+# PRINT_PIXELS on its long side: 500 px is 155 dpi across the whole 82 mm and 184 dpi for a
+# 4:3 landscape photo (height-bound, 69 mm wide), more than a laser printer resolves there.
+PRINT_PIXELS = 500
+# Longest side embedded: what the decoder's 1/8 still leaves of a very large photo, and any
+# non-JPEG photo, is scaled down to this (1000 px is ~300 ppi at 82 mm).
 MAX_PIXELS = 1000
 MAX_SOURCE_PIXELS = 120_000_000  # refuse decompression bombs instead of hanging
 JPEG_QUALITY = 85
-CACHE_VERSION = "v1"  # part of the cache key: change it when MAX_PIXELS or the encoding changes
+CACHE_VERSION = "v2"  # part of the cache key: change it when the sizes or the encoding change
+OLD_CACHE_NAMES = ("-v1-1000.jpg",)  # made by earlier versions: removed when their photo is made again
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,11 @@ class PreparedPhoto:
         return self.path.read_bytes()
 
 
+@dataclass(frozen=True)
+class PlannedPhoto(PreparedPhoto):
+    """A photo still being scaled: its print size is known from its header, its file not yet made."""
+
+
 class PhotoProblem(Exception):
     """Why a photo cannot be printed (a Chinese reason)."""
 
@@ -55,12 +70,43 @@ def is_photo(attachment: Attachment) -> bool:
     return attachment.mime.startswith("image/") or Path(attachment.filename).suffix.lower() in PHOTO_SUFFIXES
 
 
-def cache_dir() -> Path:
+def cache_dir(attachments: Path | None = None) -> Path:
     """Where print-size copies live: beside the attachments folder, never inside it (it is exchanged)."""
-    from ..database import current
+    if attachments is None:
+        from ..database import current
 
-    folder = current().attachments_dir
-    return folder.with_name(folder.name + "-print")
+        attachments = current().attachments_dir
+    return attachments.with_name(attachments.name + "-print")
+
+
+def warm_print_copy(path: Path, sha256: str, filename: str, mime: str, attachments: Path | None = None) -> bool:
+    """Make the print-size copy of a newly attached photo now, so the first binder finds it ready.
+
+    Called where the file is copied in (off the GUI thread); about 50 ms for a 12-megapixel
+    JPEG. Never fails: a file that is not a usable image is reported when it is printed.
+    Returns True when a copy is ready.
+    """
+    if not (mime.startswith("image/") or Path(filename).suffix.lower() in PHOTO_SUFFIXES):
+        return False
+    try:
+        prepare_photo(path, sha256, cache_dir(attachments))
+    except (PhotoProblem, OSError):
+        return False
+    return True
+
+
+def cache_target(path: Path, key: str | None, cache: Path) -> Path:
+    """The cached print-size copy of the photo at ``path`` with content hash ``key``."""
+    return cache / f"{key or path.stem}-{CACHE_VERSION}-{PRINT_PIXELS}.jpg"
+
+
+def cached_photo(path: Path, key: str | None, cache: Path | None = None) -> PreparedPhoto | None:
+    """The print-size copy made earlier for this content hash, or None (nothing is decoded)."""
+    if not key:
+        return None
+    target = cache_target(path, key, cache or cache_dir())
+    size = _jpeg_size(target) if target.is_file() else None
+    return PreparedPhoto(target, *size) if size else None
 
 
 def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None) -> PreparedPhoto:
@@ -68,50 +114,101 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
 
     ``key`` is the content hash (the attachment's sha256); the cached file is named after it.
     A JPEG that is already upright and small enough is used as it is. Raises PhotoProblem.
+    Safe to call from several threads at once (Pillow decodes and encodes without the GIL).
     """
     if not path.is_file():
         raise PhotoProblem("附件文件不见了")
     cache = cache or cache_dir()
-    target = cache / f"{key or path.stem}-{CACHE_VERSION}-{MAX_PIXELS}.jpg" if key else None
-    if target is not None and target.is_file():
-        size = _jpeg_size(target)
-        if size:
-            return PreparedPhoto(target, *size)
+    hit = cached_photo(path, key, cache)
+    if hit is not None:
+        return hit
     try:
         with Image.open(path) as image:
-            if image.width * image.height > MAX_SOURCE_PIXELS:
-                raise PhotoProblem("图片尺寸过大，无法处理")
-            orientation = image.getexif().get(0x0112, 1)
-            if (image.format == "JPEG" and image.mode in ("RGB", "L") and orientation == 1
-                    and max(image.size) <= MAX_PIXELS):
+            orientation, as_is = _plan(image)
+            if as_is:
                 return PreparedPhoto(path, image.width, image.height)
-            # draft() lets the JPEG decoder scale by 1/2, 1/4, 1/8 while decoding: far less memory.
-            if image.format == "JPEG":
-                # Ask for the print size itself (aspect kept): a 4000×3000 photo decodes at 1/4.
-                ratio = MAX_PIXELS / max(image.size)
-                image.draft("RGB", (max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
             image.load()
-            upright = ImageOps.exif_transpose(image)
+            # exif_transpose copies the image even when it is upright: only call it when it turns.
+            upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
+            upright.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
+            if upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info):
+                flat = Image.new("RGB", upright.size, "white")
+                flat.paste(upright.convert("RGBA"), mask=upright.convert("RGBA").getchannel("A"))
+                upright = flat
+            if upright.mode != "RGB":
+                upright = upright.convert("RGB")
+            target = cache_target(path, key, cache)
+            # A name of its own per writer: two threads making the same photo never share a file.
+            temporary = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
+            try:
+                cache.mkdir(parents=True, exist_ok=True)
+                upright.save(temporary, "JPEG", quality=JPEG_QUALITY)
+            except OSError as exc:  # the cache folder, not the photo: say so
+                temporary.unlink(missing_ok=True)
+                raise PhotoProblem(f"无法写入照片缓存（{exc.strerror or exc}），请检查磁盘空间") from None
+            width, height = upright.size
     except PhotoProblem:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError):
         raise PhotoProblem("不是可识别的图片（文件可能已损坏）") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise PhotoProblem(f"图片已损坏（{exc.__class__.__name__}）") from None
-    upright.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
-    if upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info):
-        flat = Image.new("RGB", upright.size, "white")
-        flat.paste(upright.convert("RGBA"), mask=upright.convert("RGBA").getchannel("A"))
-        upright = flat
-    if target is None:
-        target = cache / f"{path.stem}-{CACHE_VERSION}-{MAX_PIXELS}.jpg"
-    cache.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".part")
-    upright.convert("RGB").save(temporary, "JPEG", quality=JPEG_QUALITY)
     temporary.replace(target)
-    width, height = upright.size
-    upright.close()
+    _remove_old_copies(path, key, cache)
     return PreparedPhoto(target, width, height)
+
+
+def _plan(image: Image.Image) -> tuple[int, bool]:
+    """Set up the reduced decode of an opened photo; return its EXIF orientation and whether to use it as is."""
+    if image.width * image.height > MAX_SOURCE_PIXELS:
+        raise PhotoProblem("图片尺寸过大，无法处理")
+    orientation = image.getexif().get(0x0112, 1)
+    if image.format == "JPEG" and image.mode in ("RGB", "L") and orientation == 1 and max(image.size) <= MAX_PIXELS:
+        return orientation, True
+    if image.format == "JPEG" and max(image.size) > PRINT_PIXELS:
+        # Decode at the smallest DCT scale that keeps PRINT_PIXELS: a 4000×3000 photo
+        # decodes at 1/8 (500×375) with no full-size pixels ever in memory.
+        ratio = PRINT_PIXELS / max(image.size)
+        image.draft("RGB", (max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
+    return orientation, False
+
+
+def planned_photo(path: Path, key: str | None, cache: Path) -> PreparedPhoto:
+    """What ``prepare_photo`` will make of ``path``, from its header alone (about a millisecond).
+
+    The size lets a draft layout pass place the photo while it is still being scaled; the
+    final pass uses the real copy (a size off by a pixel only costs a further pass).
+    Raises PhotoProblem for a file that is missing or not an image.
+    """
+    if not path.is_file():
+        raise PhotoProblem("附件文件不见了")
+    try:
+        with Image.open(path) as image:
+            orientation, as_is = _plan(image)
+            width, height = image.size  # after draft(): the reduced size, nothing decoded
+    except PhotoProblem:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        raise PhotoProblem("不是可识别的图片（文件可能已损坏）") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise PhotoProblem(f"图片已损坏（{exc.__class__.__name__}）") from None
+    if as_is:
+        return PreparedPhoto(path, width, height)
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    if max(width, height) > MAX_PIXELS:
+        ratio = MAX_PIXELS / max(width, height)
+        width, height = max(1, round(width * ratio)), max(1, round(height * ratio))
+    return PlannedPhoto(cache_target(path, key, cache), width, height)
+
+
+def _remove_old_copies(path: Path, key: str | None, cache: Path) -> None:
+    """Delete the copies earlier versions made of this photo (they are never read again)."""
+    for suffix in OLD_CACHE_NAMES:
+        try:
+            (cache / f"{key or path.stem}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _jpeg_size(path: Path) -> tuple[int, int] | None:
@@ -135,6 +232,21 @@ class Photo(PdfImage):
         if getattr(self.canv, "_bangfu_draft", False):
             return
         super().draw()
+
+
+class PhotoSpace(Flowable):
+    """The room a photo still being scaled will take: a draft layout pass places it, draws nothing."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        pass
 
 
 class Placeholder(Flowable):
@@ -177,7 +289,7 @@ def photo_flowable(attachment: Attachment, box_width: float, box_height: float,
                    ctx: ExportContext, where: str) -> Flowable:
     """The photo scaled to fit the box, or a placeholder (and a warning) when it is unusable."""
     path = stored_path(attachment)
-    key = attachment.sha256 or str(path)
+    key = attachment.sha256 or str(path)  # as photo_batch.photo_key
     prepared = ctx.photo_cache.get(key)
     if prepared is None:
         try:
@@ -189,4 +301,6 @@ def photo_flowable(attachment: Attachment, box_width: float, box_height: float,
         ctx.warn(f"{where}：照片“{attachment.filename}”无法打印（{prepared}），已用占位框代替")
         return Placeholder(box_width, box_height, ["照片无法显示", attachment.filename, str(prepared)])
     scale = min(box_width / prepared.width, box_height / prepared.height)
+    if isinstance(prepared, PlannedPhoto):
+        return PhotoSpace(prepared.width * scale, prepared.height * scale)
     return Photo(str(prepared.path), width=prepared.width * scale, height=prepared.height * scale)
