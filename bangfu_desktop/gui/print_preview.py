@@ -142,8 +142,9 @@ class PrintPreviewDialog(QDialog):
     page_shown = Signal(int)
 
     def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, *, title: str = "",
-                 temporary: bool = False):
+                 temporary: bool = False, notice: str = ""):
         super().__init__(parent)
+        self.notice = notice
         self.pdf_path = Path(pdf_path)
         self.temporary = temporary  # a file written only for the preview: removed on close
         self.setWindowTitle(_t("打印预览") + (f" - {title}" if title else f" - {self.pdf_path.name}"))
@@ -215,6 +216,12 @@ class PrintPreviewDialog(QDialog):
         bar.addAction(_t("关闭"), self.reject)
         layout.addWidget(bar)
         self.toolbar = bar
+        if self.notice:  # warnings of the export (a missing glyph…): read before printing
+            notice = QLabel(self.notice)
+            notice.setObjectName("preview_notice")
+            notice.setWordWrap(True)
+            notice.setStyleSheet("background: #fff4c2; color: #5a4500; padding: 6px;")
+            layout.addWidget(notice)
 
         self.image = QLabel()
         self.image.setObjectName("page_image")
@@ -225,6 +232,7 @@ class PrintPreviewDialog(QDialog):
         self.scroll.setAlignment(Qt.AlignCenter)
         self.scroll.setStyleSheet(f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {BACKDROP}; }}")
         self.scroll.viewport().installEventFilter(self)
+        self.scroll.installEventFilter(self)
         layout.addWidget(self.scroll, 1)
         for keys, slot in ((QKeySequence.MoveToPreviousPage, lambda: self.show_page(self.page - 1)),
                            (QKeySequence.MoveToNextPage, lambda: self.show_page(self.page + 1)),
@@ -284,8 +292,10 @@ class PrintPreviewDialog(QDialog):
         if not isinstance(self.zoom_mode, str) or not self.sizes:
             return float(self.zoom_mode) if not isinstance(self.zoom_mode, str) else 1.0
         width, height = self.sizes[self.page]
-        area = self.scroll.viewport().size()
-        room_w = max(100, area.width() - 24 - self.scroll.verticalScrollBar().sizeHint().width())
+        # The scroll area's inside, not its viewport: the viewport shrinks when a scroll bar
+        # appears, and fitting to it would render the page again at another size.
+        area = self.scroll.contentsRect()
+        room_w = max(100, area.width() - 24 - self.style().pixelMetric(QStyle.PM_ScrollBarExtent))
         room_h = max(100, area.height() - 24)
         factor = room_w / (width * self._points_per_zoom())
         if self.zoom_mode == FIT_PAGE:
@@ -317,8 +327,8 @@ class PrintPreviewDialog(QDialog):
             if event.type() == QEvent.Wheel and event.modifiers() & Qt.ControlModifier:
                 self.step_zoom(1 if event.angleDelta().y() > 0 else -1)
                 return True
-            if event.type() == QEvent.Resize and isinstance(self.zoom_mode, str):
-                self._resize_timer.start()
+        elif watched is self.scroll and event.type() == QEvent.Resize and isinstance(self.zoom_mode, str):
+            self._resize_timer.start()
         return super().eventFilter(watched, event)
 
     # -- print and save --------------------------------------------------------------
@@ -383,9 +393,9 @@ class PrintPreviewDialog(QDialog):
 
 
 def show_preview(parent: QWidget | None, pdf_path: str | Path, *, title: str = "",
-                 temporary: bool = False) -> PrintPreviewDialog:
+                 temporary: bool = False, notice: str = "") -> PrintPreviewDialog:
     """Open the preview of ``pdf_path`` (window-modal, without blocking); returns the dialog."""
-    dialog = PrintPreviewDialog(pdf_path, parent, title=title, temporary=temporary)
+    dialog = PrintPreviewDialog(pdf_path, parent, title=title, temporary=temporary, notice=notice)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModal)
     dialog.show()
