@@ -140,6 +140,8 @@ class PrintPreviewDialog(QDialog):
 
     # Emitted with the page index once the shown page is rendered (tests, screenshots).
     page_shown = Signal(int)
+    # Emitted with the number of pages once a print job has painted them all.
+    printed = Signal(int)
 
     def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, *, title: str = "",
                  temporary: bool = False, notice: str = ""):
@@ -360,7 +362,12 @@ class PrintPreviewDialog(QDialog):
         def work(progress, cancelled):
             return print_pages(document, printer, pages, progress=progress, cancelled=cancelled)
 
-        return run_op(self, _t("正在打印…"), work, on_done, progress=True, cancellable=True)
+        def done(count: int) -> None:
+            self.printed.emit(count)
+            if on_done is not None:
+                on_done(count)
+
+        return run_op(self, _t("正在打印…"), work, done, progress=True, cancellable=True)
 
     def save_copy(self) -> None:
         """另存为 PDF…: copy the previewed file where the clerk chooses."""
@@ -393,9 +400,16 @@ class PrintPreviewDialog(QDialog):
 
 
 def show_preview(parent: QWidget | None, pdf_path: str | Path, *, title: str = "",
-                 temporary: bool = False, notice: str = "") -> PrintPreviewDialog:
-    """Open the preview of ``pdf_path`` (window-modal, without blocking); returns the dialog."""
-    dialog = PrintPreviewDialog(pdf_path, parent, title=title, temporary=temporary, notice=notice)
+                 temporary: bool = False, notice: str = "") -> PrintPreviewDialog | None:
+    """Open the preview of ``pdf_path`` (window-modal, without blocking); returns the dialog, or None."""
+    try:
+        dialog = PrintPreviewDialog(pdf_path, parent, title=title, temporary=temporary, notice=notice)
+    except Exception as exc:  # noqa: BLE001 - pdfium refuses a damaged file: say so, the file stays
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, _t("无法预览"),
+                            _t("无法打开这个 PDF 进行预览（%s）。可以点“打开文件”用其他阅读器查看。") % exc)
+        return None
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModal)
     dialog.show()

@@ -176,3 +176,28 @@ def test_a_binder_of_many_pages_opens_at_once(qtbot, demo_store, tmp_path):
     assert dialog.page_count == report.pages == len(PdfReader(report.path).pages)
     dialog.reject()
     wait_for_jobs()
+
+
+def test_print_through_qt_print_dialog(qtbot, observations_pdf, tmp_path):
+    """打印… opens Qt's print dialog; pages 2 to 4 chosen there and printed to its PDF file: three pages."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QLineEdit, QRadioButton, QSpinBox
+
+    from gui_helpers import when_dialog_opens
+
+    dialog = open_preview(qtbot, observations_pdf)
+    out = tmp_path / "选页.pdf"
+
+    def answer(print_dialog):
+        assert isinstance(print_dialog, QPrintDialog)
+        print_dialog.findChild(QLineEdit, "filename").setText(str(out))
+        assert print_dialog.findChild(QSpinBox, "to").maximum() == dialog.page_count
+        print_dialog.findChild(QRadioButton, "printRange").setChecked(True)
+        print_dialog.findChild(QSpinBox, "to").setValue(4)
+        print_dialog.findChild(QSpinBox, "from").setValue(2)
+        print_dialog.accept()
+
+    with qtbot.waitSignal(dialog.printed, timeout=120000) as printed:
+        when_dialog_opens(qtbot, dialog.print_document, answer)
+    assert printed.args == [3]
+    assert len(PdfReader(out).pages) == 3
