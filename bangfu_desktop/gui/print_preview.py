@@ -409,6 +409,8 @@ def show_preview(parent: QWidget | None, pdf_path: str | Path, *, title: str = "
 
         QMessageBox.warning(parent, _t("无法预览"),
                             _t("无法打开这个 PDF 进行预览（%s）。可以点“打开文件”用其他阅读器查看。") % exc)
+        if temporary:
+            shutil.rmtree(Path(pdf_path).parent, ignore_errors=True)
         return None
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModal)
