@@ -15,4 +15,9 @@ cd "$tmp"
 "$bundle/bangfu" --db "$tmp/demo.sqlite3" check
 # Qt's own Chinese translations (确定/取消, the file dialog) must travel with the window.
 find "$bundle" -name 'qtbase_zh_CN.qm' | grep -q . || { echo "qtbase_zh_CN.qm missing from the bundle" >&2; exit 1; }
+# 打印预览 renders with pdfium: its library must travel with the window, and load.
+find "$bundle" -path '*pypdfium2_raw*' \( -name 'libpdfium*' -o -name 'pdfium*.dll' \) | grep -q . \
+    || { echo "pdfium library (pypdfium2_raw) missing from the bundle" >&2; exit 1; }
+find "$bundle" -path '*pypdfium2_raw*' -name 'version.json' | grep -q . \
+    || { echo "pypdfium2_raw/version.json missing from the bundle" >&2; exit 1; }
 echo "frozen build OK: $bundle"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +30,13 @@ from ..core.pdf import SECTIONS, ArchiveSelection, export_archive
 from ..core.terms import load_calendar
 from .operations import run_op
 
+# Progress of a long export reaches the window at most this often (seconds).
+PROGRESS_INTERVAL = 0.1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ArchiveActions", text)
+
 
 def ask_save_path(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
     """A file name to write, or None when the clerk cancelled."""
@@ -34,37 +44,143 @@ def ask_save_path(parent: QWidget, title: str, name: str, pattern: str) -> str |
     return path or None
 
 
-def report_done(parent: QWidget, report) -> None:
-    """Say what was written (and any warnings); offer to open it."""
-    box = QMessageBox(QMessageBox.Information, parent.tr("导出完成"), report.summary(), parent=parent)
-    open_button = box.addButton(parent.tr("打开文件"), QMessageBox.AcceptRole)
-    box.addButton(parent.tr("关闭"), QMessageBox.RejectRole)
+def open_path(path) -> None:
+    """Open a file or folder with the system's program."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_folder(path) -> None:
+    """Open the folder that holds ``path``; on Windows the Explorer window selects the file."""
+    path = Path(path)
+    if sys.platform == "win32" and path.exists():
+        import subprocess
+
+        try:
+            subprocess.Popen(["explorer", "/select,", str(path)])  # noqa: S603, S607 - the system's Explorer
+            return
+        except OSError:
+            pass  # fall back to opening the folder
+    open_path(path.parent)
+
+
+def offer_open(parent: QWidget, title: str, text: str, path, *, preview: bool = False,
+               extra: tuple[tuple[str, str], ...] = ()) -> str:
+    """After an export: 打开文件 / 打开所在文件夹 (/ 打印预览 for a PDF, / ``extra``) / 关闭.
+
+    Does what the clerk chose and returns its key ("open", "folder", "preview", an
+    ``extra`` key, or "close") so the caller can act on its own ``extra`` buttons.
+    """
+    box = QMessageBox(QMessageBox.Information, title, text, parent=parent)
+    box.setObjectName("export_done")
+    buttons = {}
+    if preview:
+        buttons["preview"] = box.addButton(_t("打印预览"), QMessageBox.ActionRole)
+    buttons["open"] = box.addButton(_t("打开文件"), QMessageBox.AcceptRole)
+    buttons["folder"] = box.addButton(_t("打开所在文件夹"), QMessageBox.ActionRole)
+    for key, label in extra:
+        buttons[key] = box.addButton(label, QMessageBox.ActionRole)
+    buttons["close"] = box.addButton(_t("关闭"), QMessageBox.RejectRole)
+    box.setDefaultButton(buttons["open"])
     box.exec()
-    if box.clickedButton() is open_button:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path)))
+    chosen = next((key for key, button in buttons.items() if box.clickedButton() is button), "close")
+    if chosen == "open":
+        open_path(path)
+    elif chosen == "folder":
+        open_folder(path)
+    elif chosen == "preview":
+        from .print_preview import show_preview
+
+        show_preview(parent, path)
+    return chosen
+
+
+def report_done(parent: QWidget, report) -> None:
+    """Say what was written (and any warnings); offer to preview, open it or its folder."""
+    offer_open(parent, _t("导出完成"), report.summary(), report.path, preview=True)
+
+
+def throttled(progress, interval: float = PROGRESS_INTERVAL):
+    """``progress(done, total)`` passed on at most every ``interval`` seconds (and always at the end).
+
+    Every signal to the GUI thread wakes it and takes the GIL from the worker: a binder
+    that reports each document must not pay for hundreds of repaints.
+    """
+    if progress is None:
+        return None
+    last = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - last[0] >= interval:
+            last[0] = now
+            progress(done, total)
+
+    return report
 
 
 def run_archive_export(parent: QWidget, selection: ArchiveSelection, dest: str, *, cover: bool,
                        title: str = "帮扶工作档案资料", on_done=None):
     """Export with a progress bar and a cancel button."""
     def work(progress, cancelled):
-        return export_archive(dest, selection, title=title, cover=cover, progress=progress, cancelled=cancelled)
+        return export_archive(dest, selection, title=title, cover=cover, progress=throttled(progress),
+                              cancelled=cancelled)
 
     return run_op(parent, parent.tr("正在生成 PDF…"), work, on_done or (lambda r: report_done(parent, r)),
                   progress=True, cancellable=True)
 
 
-def export_records(tab, kind: str) -> None:
-    """A tab's 打印/导出档案: the selected rows, or all rows shown when none is selected."""
+def preview_archive(parent: QWidget, selection: ArchiveSelection, name: str, *, cover: bool,
+                    title: str = "帮扶工作档案资料"):
+    """打印预览: write the PDF into a temporary folder, then show it (the folder goes when the preview closes)."""
+    folder = Path(tempfile.mkdtemp(prefix="bangfu-preview-"))
+    dest = folder / name
+
+    def work(progress, cancelled):
+        return export_archive(dest, selection, title=title, cover=cover, progress=throttled(progress),
+                              cancelled=cancelled)
+
+    def done(report):
+        from .print_preview import show_preview
+
+        notice = "\n".join(report.summary().splitlines()[1:]) if report.warnings else ""
+        show_preview(parent, report.path, title=Path(name).stem, temporary=True, notice=notice)
+
+    def always(ok):
+        if not ok:
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return run_op(parent, _t("正在生成打印预览…"), work, done, progress=True, cancellable=True, always=always)
+
+
+def _records_to_print(tab, kind: str) -> tuple[ArchiveSelection, str] | None:
+    """The selected rows (or all rows shown when none is selected) and a file name; None when empty."""
     ids = tab.selected_ids() or [tab.model.id_at(r) for r in range(tab.model.rowCount())]
     if not ids:
         QMessageBox.information(tab, tab.tr("打印/导出档案"), tab.tr("没有可导出的记录。"))
-        return
+        return None
     name = f"{queries.self_unit_name() or '本单位'}_{SECTIONS[kind]}_{dt.date.today():%Y%m%d}.pdf"
+    return ArchiveSelection(kinds=(kind,), ids=tuple(ids)), name
+
+
+def export_records(tab, kind: str) -> None:
+    """A tab's 打印/导出档案: the selected rows, or all rows shown when none is selected."""
+    chosen = _records_to_print(tab, kind)
+    if chosen is None:
+        return
+    selection, name = chosen
     dest = ask_save_path(tab, tab.tr("导出档案（PDF）"), name, tab.tr("PDF 文件 (*.pdf)"))
     if dest:
-        run_archive_export(tab, ArchiveSelection(kinds=(kind,), ids=tuple(ids)), dest, cover=False,
-                           title=SECTIONS[kind])
+        run_archive_export(tab, selection, dest, cover=False, title=SECTIONS[kind])
+
+
+def preview_records(tab, kind: str) -> None:
+    """A tab's 打印预览: the same pages as 打印/导出档案, shown in the window before printing."""
+    chosen = _records_to_print(tab, kind)
+    if chosen is not None:
+        selection, name = chosen
+        preview_archive(tab, selection, name, cover=False, title=SECTIONS[kind])
 
 
 class YearArchiveDialog(QDialog):
@@ -186,13 +302,20 @@ def check_before_printing(window: QWidget, period, proceed) -> None:
     run_op(window, window.tr("正在进行档案体检…"), lambda: check_archive(period), done)
 
 
-def export_year_archive(window: QWidget) -> None:
-    """The yearly binder: 档案体检 first, then cover, 目录, one section per record type."""
+def _ask_year_archive(window: QWidget) -> tuple[ArchiveSelection, str] | None:
+    """The binder's 学年/学期 and file name, or None when the clerk cancelled."""
     dialog = YearArchiveDialog(window)
     if dialog.exec() != QDialog.Accepted:
+        return None
+    return dialog.selection(), f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"
+
+
+def export_year_archive(window: QWidget) -> None:
+    """The yearly binder: 档案体检 first, then cover, 目录, one section per record type."""
+    chosen = _ask_year_archive(window)
+    if chosen is None:
         return
-    selection = dialog.selection()
-    name = f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"
+    selection, name = chosen
 
     def proceed():
         dest = ask_save_path(window, window.tr("导出年度档案（PDF）"), name, window.tr("PDF 文件 (*.pdf)"))
@@ -200,6 +323,16 @@ def export_year_archive(window: QWidget) -> None:
             run_archive_export(window, selection, dest, cover=True)
 
     check_before_printing(window, selection.period(), proceed)
+
+
+def preview_year_archive(window: QWidget) -> None:
+    """打印预览 of the yearly binder: 档案体检, then the binder shown in the window, ready to print."""
+    chosen = _ask_year_archive(window)
+    if chosen is None:
+        return
+    selection, name = chosen
+    check_before_printing(window, selection.period(),
+                          lambda: preview_archive(window, selection, name, cover=True))
 
 
 def year_report_work(year: int, dest: str):
@@ -224,7 +357,6 @@ def export_year_report(window: QWidget) -> None:
         return
 
     def done(path):
-        QMessageBox.information(window, window.tr("导出完成"), window.tr("已写入：%s") % path)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        offer_open(window, _t("导出完成"), _t("已写入：%s") % path, path, preview=str(path).lower().endswith(".pdf"))
 
     run_op(window, window.tr("正在统计…"), lambda: year_report_work(year, dest), done)

@@ -12,8 +12,6 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,8 +37,8 @@ from ..core.excel_import_teachers import preview_teachers
 from ..core.excel_ledgers import LEDGERS
 from ..core.excel_tasks import export_tasks
 from ..core.models import Plan
-from ..core.submission import export_submission, outbox_dir, write_eml_draft
-from .archive_actions import ask_save_path
+from ..core.submission import export_submission, write_eml_draft
+from .archive_actions import ask_save_path, offer_open, open_path, throttled
 from .operations import run_op
 
 XLSX_PATTERN = "Excel 工作簿 (*.xlsx)"
@@ -60,20 +58,9 @@ def default_name(content: str, day: dt.date | None = None) -> str:
     return f"{queries.self_unit_name() or '本单位'}_{content}_{(day or dt.date.today()):%Y%m%d}.xlsx"
 
 
-def open_path(path) -> None:
-    """Open a file or folder with the system's program."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
 def report_written(parent: QWidget, path) -> None:
-    """Say where the workbook went; offer to open it."""
-    box = QMessageBox(QMessageBox.Information, parent.tr("导出完成"), parent.tr("已导出到：\n%s") % path,
-                      parent=parent)
-    open_button = box.addButton(parent.tr("打开文件"), QMessageBox.AcceptRole)
-    box.addButton(parent.tr("关闭"), QMessageBox.RejectRole)
-    box.exec()
-    if box.clickedButton() is open_button:
-        open_path(path)
+    """Say where the workbook went; offer to open it or its folder."""
+    offer_open(parent, parent.tr("导出完成"), parent.tr("已导出到：\n%s") % path, path)
 
 
 # -- export --------------------------------------------------------------------------------
@@ -94,7 +81,7 @@ def run_tasks_export(parent: QWidget, dest: str, *, plan_id: int | None = None, 
                      on_done=None):
     """Write the 任务清单 workbook with progress and cancel."""
     def work(progress, cancelled):
-        return export_tasks(dest, plan_id=plan_id, template=template, progress=progress, cancelled=cancelled)
+        return export_tasks(dest, plan_id=plan_id, template=template, progress=throttled(progress), cancelled=cancelled)
 
     return run_op(parent, parent.tr("正在导出任务清单…"), work, on_done or (lambda p: report_written(parent, p)),
                   progress=True, cancellable=True)
@@ -123,7 +110,7 @@ def run_ledger_export(parent: QWidget, kind: str, dest: str, on_done=None):
     name, export = LEDGERS[kind]
 
     def work(progress, cancelled):
-        return export(dest, progress=progress, cancelled=cancelled)
+        return export(dest, progress=throttled(progress), cancelled=cancelled)
 
     return run_op(parent, parent.tr("正在导出%s…") % name, work,
                   on_done or (lambda p: report_written(parent, p)), progress=True, cancellable=True)
@@ -279,23 +266,17 @@ def submission_choices() -> list[tuple[str, str]]:
 def run_submission(parent: QWidget, kind: str, on_done=None):
     """Write the workbook ``kind`` into the outbox, with progress and cancel."""
     def work(progress, cancelled):
-        return export_submission(kind, progress=progress, cancelled=cancelled)
+        return export_submission(kind, progress=throttled(progress), cancelled=cancelled)
 
     return run_op(parent, parent.tr("正在生成报送文件…"), work,
                   on_done or (lambda p: report_submission(parent, p)), progress=True, cancellable=True)
 
 
 def report_submission(parent: QWidget, path: Path) -> None:
-    """Offer 打开文件夹 and 写邮件草稿 for the file just written."""
-    box = QMessageBox(QMessageBox.Information, parent.tr("报送文件已生成"),
-                      parent.tr("已生成：\n%s") % path, parent=parent)
-    folder_button = box.addButton(parent.tr("打开文件夹"), QMessageBox.ActionRole)
-    mail_button = box.addButton(parent.tr("写邮件草稿"), QMessageBox.ActionRole)
-    box.addButton(parent.tr("关闭"), QMessageBox.RejectRole)
-    box.exec()
-    if box.clickedButton() is folder_button:
-        open_path(outbox_dir())
-    elif box.clickedButton() is mail_button:
+    """Offer 打开文件, 打开所在文件夹 and 写邮件草稿 for the file just written."""
+    chosen = offer_open(parent, parent.tr("报送文件已生成"), parent.tr("已生成：\n%s") % path, path,
+                        extra=(("mail", parent.tr("写邮件草稿")),))
+    if chosen == "mail":
         from .dialogs.bureau_email import with_bureau_email
 
         with_bureau_email(parent, lambda to: open_path(write_eml_draft(path, to=to)))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSt
 from ..core import backup, database, queries, record_ops, restore, sortkeys
 from . import dialog_geometry
 from ..core.excel_ledgers import LEDGERS
-from .archive_actions import export_year_archive, export_year_report
+from .archive_actions import export_year_archive, export_year_report, preview_year_archive
 from .bus import bus
 from .shared_poll import follow_other_clients
 from .excel_actions import export_ledger, export_submission_dialog, export_tasks_workbook, import_workbook
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "从备份恢复…", self.restore_backup)
         file_menu.addSeparator()
         self._add(file_menu, "导出年度档案（PDF）…", lambda: export_year_archive(self), "Ctrl+Shift+P")
+        self._add(file_menu, "打印预览年度档案…", lambda: preview_year_archive(self), "Ctrl+Alt+P")
         self._add(file_menu, "导出年度工作统计（PDF/Excel）…", lambda: export_year_report(self))
         file_menu.addSeparator()
         self._add(file_menu, "退出", self.close, QKeySequence.Quit)

@@ -136,13 +136,17 @@ class RecordTab(QWidget):
         for action in (self.add_action, self.edit_action, self.delete_action, self.refresh_action):
             self.toolbar.addAction(action)
         if self.archive_kind:
-            from ..archive_actions import export_records
+            from ..archive_actions import export_records, preview_records
 
             self.toolbar.addSeparator()
             self.archive_action = self._action("打印/导出档案", QKeySequence.Print,
                                                lambda: export_records(self, self.archive_kind),
                                                style.standardIcon(QStyle.SP_DialogSaveButton))
             self.toolbar.addAction(self.archive_action)
+            self.preview_action = self._action("打印预览", QKeySequence(),
+                                               lambda: preview_records(self, self.archive_kind),
+                                               style.standardIcon(QStyle.SP_FileDialogContentsView))
+            self.toolbar.addAction(self.preview_action)
         self.extra_actions(self.toolbar)
         layout.addWidget(self.toolbar)
 
