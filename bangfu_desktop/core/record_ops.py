@@ -17,9 +17,10 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from peewee import Model
 
-from . import attachments, records
+from . import attachments, records, settings_checks, units
 from .deadlines import parse_deadline
 from .terms import load_calendar
+from .validation import normalise_mobile
 from .models import (
     MODEL_BY_TABLE,
     ActivityParticipant,
@@ -99,13 +100,21 @@ def save_record(model: type[M], record_id: int | None, values: dict[str, Any], *
     return _save_with_parts(model, record_id, values, prepare=prepare)
 
 
+def _only_self(unit: Unit) -> None:
+    """Clear the 本单位 mark on every unit but ``unit`` (there is one 本单位)."""
+    for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
+        other.is_self = False
+        records.save(other)
+
+
 def save_unit(unit_id: int | None, values: dict[str, Any]) -> Unit:
-    """Save a unit; marking it 本单位 clears the mark on every other unit, in the same transaction."""
+    """Save a unit (refused with ``FieldErrors`` when it breaks a rule of ``core.units``); marking it
+    本单位 clears the mark on every other unit, in the same transaction."""
+    units.check_unit(values, unit_id)
+
     def parts(unit: Unit) -> None:
         if unit.is_self:
-            for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
-                other.is_self = False
-                records.save(other)
+            _only_self(unit)
     return _save_with_parts(Unit, unit_id, values, parts)
 
 
@@ -194,11 +203,18 @@ def save_observation(observation_id: int | None, values: dict[str, Any],
 
 
 def save_settings(unit_id: int | None, unit_values: dict[str, Any], options: dict[str, Any]) -> Unit:
-    """设置: 本单位 (an existing unit or a new one) and the declared options, in one transaction."""
+    """设置: 本单位 (an existing unit or a new one) and the declared options, in one transaction.
+
+    Refused with ``FieldErrors`` (``core.settings_checks``) before anything is written; the
+    options may be given as typed (the port as text) and are stored normalised.
+    """
+    settings_checks.check_settings(unit_id, unit_values, options)
+    options = settings_checks.normalise_options(options)
+    if "mobile" in unit_values:
+        unit_values = {**unit_values, "mobile": normalise_mobile(str(unit_values["mobile"] or ""))}
+
     def parts(unit: Unit) -> None:
-        for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
-            other.is_self = False
-            records.save(other)
+        _only_self(unit)
         for key, value in options.items():
             settings.put(key, value)
 
