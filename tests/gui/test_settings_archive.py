@@ -20,9 +20,8 @@ def test_archive_fields_saved_and_printed(demo_store, qtbot, tmp_path):
     page.archive_edits["archive.compiler"].setText("赵敏")
     page.archive_retention.setCurrentText("永久")
     page.archive_stamp.setChecked(True)
-    page.save()
-    settle(qtbot)  # 设置 is checked and saved off the GUI thread
-    assert page.message.text() == "已保存。", page.message.text()
+    assert page.save(), page.message.text()
+    settle(qtbot)  # 设置 is saved off the GUI thread
     assert settings.get("archive.fonds") == "J088" and settings.get("archive.retention") == "永久"
     assert settings.get("archive.stamp") == 1
     dest = tmp_path / "档案.pdf"

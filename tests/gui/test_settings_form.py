@@ -24,8 +24,7 @@ def test_errors_show_at_their_fields_and_nothing_is_saved(store, qtbot):
     page.unit_edits["mobile"].setText("1390000")
     page.unit_edits["office_phone"].setText("abc")
     page.bureau_email.setText("jyj@example.cn")
-    page.save()
-    settle(qtbot)  # core checks and refuses (core.settings_checks) off the GUI thread
+    assert page.save() is False  # core.settings_checks, before anything is sent to be saved
     assert Unit.select().count() == 0 and settings.get("bureau.email") == ""
     mobile_error = page.findChild(QLabel, "error_self_mobile")
     office_error = page.findChild(QLabel, "error_self_office_phone")
@@ -39,7 +38,7 @@ def test_errors_show_at_their_fields_and_nothing_is_saved(store, qtbot):
 
     page.unit_edits["mobile"].setText("139 0000 1234")
     page.unit_edits["office_phone"].setText("0951-1234567转123")
-    page.save()
+    assert page.save() is True
     settle(qtbot)  # 设置 is saved off the GUI thread
     unit = Unit.get()
     assert (unit.name, unit.mobile, unit.office_phone, unit.is_self) == \
@@ -100,8 +99,7 @@ def test_unit_name_taken_is_refused_at_its_field(store, qtbot):
     page = _page(qtbot)
     page.unit_picker.set_value(None)
     page.unit_edits["name"].setText("沿河县第二中学")
-    page.save()
-    settle(qtbot)
+    assert page.save() is False
     label = page.findChild(QLabel, "error_self_name")
     assert label.isVisible() and "已有名为“沿河县第二中学”的单位" in label.text()
     assert Unit.select().count() == 1 and not Unit.get().is_self

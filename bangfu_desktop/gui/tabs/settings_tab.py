@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import record_ops, settings
+from ...core import record_ops, settings, settings_checks
 from ...core.errors import FieldErrors
 from ...core.models import Unit
 from ...core.queries import self_unit
@@ -251,9 +251,12 @@ class SettingsTab(QWidget):
             first.setFocus()
             self.scroll.ensureWidgetVisible(first)
 
-    def save(self) -> None:
-        """Store everything through run_op; core checks it first (``core.settings_checks``) and a
-        refusal is shown at the fields, with nothing saved."""
+    def save(self) -> bool:
+        """Check with ``core.settings_checks``, then store everything through run_op.
+
+        False: what is wrong is shown at its field and nothing is saved. The core save checks
+        again (it refuses whoever calls it); a refusal there is shown the same way.
+        """
         picked = self.unit_picker.value()
         unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
         unit = unit or self_unit()
@@ -271,6 +274,10 @@ class SettingsTab(QWidget):
         }
         options.update({key: edit.text().strip() for key, edit in self.archive_edits.items()})
         options.update({key: edit.text().strip() for key, edit in self.smtp_edits.items()})
+        problems = settings_checks.settings_problems(unit_id, unit_values, options)
+        if problems:
+            self.show_refusal(FieldErrors(problems))
+            return False
 
         def call():
             try:
@@ -283,6 +290,7 @@ class SettingsTab(QWidget):
         # refusal would wipe what was typed.
         run_op(self, self.tr("正在保存设置…"), call, self._saved,
                always=lambda ok: self.save_button.setEnabled(True))
+        return True
 
     def _saved(self, result) -> None:
         if isinstance(result, FieldErrors):
