@@ -73,7 +73,8 @@ class UnitForm(RecordForm):
             self.show_errors(record.fields)
             self.summary.setText(self.tr("有 %d 处需要修改，未保存。") % len(record.fields))
             return
-        bus.changed.emit("unit")
+        if isinstance(record, Unit):  # saved (not a conflict or a 更正 still to be reasoned)
+            bus.changed.emit("unit")
         super()._saved(record)
 
 
