@@ -153,3 +153,17 @@ def test_cli_exit_codes(clean, db_path):
         {"table": f["table"], "record_id": f["record_id"]} for f in data["findings"]]
     result = run_cli(*db[:-2], "--semester", "3")
     assert result.returncode == 2
+
+
+def test_self_unit_breaking_the_unit_rules_is_reported_by_the_cli(clean, db_path):
+    """A 本单位 stored with a bad 办公电话 and a name another unit has (as an old database or a package
+    may hold: core.units refuses both in the window) is named by check-archive, field by field."""
+    unit = clean["unit"]
+    unit.office_phone, unit.mobile = "abc", "1390000"
+    records.save(unit)
+    records.save(Unit(name="示例县第一中学"))  # a namesake, written below the rules
+    messages = [f.message for f in found("unit", unit.id, MISSING)]
+    assert any("办公电话“abc”" in m for m in messages) and any("11 位" in m for m in messages)
+    assert any("已有名为“示例县第一中学”的单位" in m for m in messages)
+    result = run_cli("--db", str(db_path), "check-archive", "--year", "2025-2026", "--today", TODAY.isoformat())
+    assert result.returncode == 1 and "办公电话“abc”" in result.stdout and "已有名为“示例县第一中学”" in result.stdout

@@ -206,3 +206,46 @@ def test_cancelled_apply_leaves_the_database_unchanged(demo_store, tmp_path):
     with pytest.raises(Cancelled):
         apply_import(preview, cancelled=lambda: next(calls) >= 3)
     assert content_snapshot() == before
+
+
+@pytest.mark.parametrize("writer", ["streamed", "template"])
+def test_task_list_round_trip_keeps_every_status(store, tmp_path, writer):
+    """Export then import gives back each task's status (overdue ones included), 责任单位, deadline and
+    text: an overdue 推进中 task stays 推进中, an overdue 未开始 one stays 未开始."""
+    from bangfu_desktop.core.excel_tasks import default_template
+
+    plan = records.save(Plan(title="某某县教育人才“组团式”帮扶工作实施方案"))
+    category = records.save(TaskCategory(plan=plan, code="1", name="政策支持", position=0))
+    rows = [  # (status, due date, completed on)
+        ("未开始", dt.date(2025, 12, 31), None),
+        ("推进中", dt.date(2025, 12, 31), None),
+        ("推进中", dt.date(2023, 12, 31), None),  # overdue on the export day
+        ("未开始", dt.date(2023, 6, 30), None),  # overdue too
+        ("已完成", dt.date(2023, 12, 31), dt.date(2023, 11, 20)),
+        ("已完成", dt.date(2025, 12, 31), None),
+    ]
+    for n, (status, due, done) in enumerate(rows, start=1):
+        records.save(Task(plan=plan, category=category, code=f"1.{n}", position=n, stage_goal=f"阶段目标{n}",
+                          measure=f"举措{n}：第一行\n第二行", deadline_text=f"{due.year}年{due.month}月底",
+                          due_date=due, responsible="沿河县第二中学、铜仁市第一中学", cooperating="教务科",
+                          progress=f"进展{n}", status=status, completed_on=done))
+    day = dt.date(2024, 6, 1)
+    template = default_template(with_progress=True) if writer == "template" else None
+    path = export_tasks(tmp_path / "t.xlsx", plan_id=plan.id, template=template, day=day)
+    overdue = [Task.get(Task.code == code).effective_status(day) for code in ("1.3", "1.4")]
+    assert overdue == ["逾期", "逾期"]
+    texts = [c for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True) for c in row if c]
+    assert "推进中（已逾期）" in texts and "未开始（已逾期）" in texts  # the form still says they are late
+
+    def fields(plan_id):
+        return [(t.code, t.stage_goal, t.measure, t.deadline_text, t.due_date, t.responsible, t.cooperating,
+                 t.progress, t.status, t.completed_on)
+                for t in Task.live().where(Task.plan == plan_id).order_by(Task.position)]
+
+    before = fields(plan.id)
+    same = preview_tasks(path)
+    assert len(same.unchanged) == len(rows) and not same.to_update and not same.to_add
+
+    database.open_database(tmp_path / "fresh.sqlite3")
+    apply_import(preview_tasks(path))
+    assert fields(Plan.get().id) == before

@@ -107,7 +107,10 @@ def test_dashboard_on_demo_data_costs_few_queries(demo_store):
     with count_queries() as counter:
         picture = dashboard(DEMO_TODAY)
     assert counter.count <= 40
-    assert len(picture.rules) == 19 and picture.overdue and picture.targets
+    assert len(picture.rules) == 19 and picture.overdue
+    # Every demo plan ends in 2025: 2026-2027 has no targets; last 学年's are shown when chosen.
+    assert picture.targets == [] and picture.as_dict()["target_year"] == "2026-2027学年"
+    assert dashboard(DEMO_TODAY, target_year=2025).targets
     assert picture.coverage is not None and picture.coverage.missing
     assert picture.as_dict()["semester"] == "2026-2027学年第一学期（秋季）"
 

@@ -8,7 +8,8 @@ of queries, however many records there are.
 
 What is checked, for the records of the period (all records without one):
 
-- 本单位 is set with its name (the 落款 and the 单位（盖章） line of every form).
+- 本单位 is set with its name (the 落款 and the 单位（盖章） line of every form), and its
+  name, phones and e-mail keep the rules of ``core.units`` (unique name, phone formats).
 - Required fields: an activity's 主题/类型/日期/地点/主持人/内容; a pairing's dates; a
   rotation's dates and 轮训单位; a plan's 发文日期 and 发文单位; an observation's 授课教师 and 课题.
 - Seal space with a name: a pairing's apprentice and a rotation's teacher have a 单位.
@@ -39,6 +40,7 @@ from .models import (
     Unit,
 )
 from .targets import plans_in
+from .units import self_unit_problems
 from .terms import Period
 
 MISSING, NO_SEAL, DATES, NO_PROOF = "缺项", "三无", "日期矛盾", "缺少佐证"
@@ -119,6 +121,11 @@ def _check_self_unit() -> list[Finding]:
     if _empty(unit.contact_name) or (_empty(unit.office_phone) and _empty(unit.mobile)):
         found.append(Finding(MISSING, "unit", unit.id, unit.name,
                              "本单位缺少联系人或联系电话，表头的联系人/电话将空白。请在“单位”中补填。"))
+    # The rules the unit form and 设置 enforce (core.units): data from before them, or from a package.
+    for field, problem in self_unit_problems(unit).items():
+        if field != "name" or not _empty(unit.name):
+            found.append(Finding(MISSING, "unit", unit.id, unit.name or "本单位",
+                                 f"本单位：{problem}。表头将印出这一项，请在“设置”中改正。"))
     return found
 
 

@@ -62,3 +62,14 @@ class RecordChanged(BangfuError):
         self.who = who
         self.when = when
         self.stored_updated_at = stored_updated_at
+
+
+class FieldErrors(InvalidInput):
+    """Values that break a rule, each message keyed by the field it belongs to (for the form to mark).
+
+    ``str()`` lists them all, for the command line and for callers that have no fields.
+    """
+
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("；".join(fields.values()) + "。")
+        self.fields = dict(fields)

@@ -12,7 +12,7 @@ from .errors import InvalidInput
 from .excel_common import chinese_date
 from .excel_template import TemplateData, TemplateItem, fill_template
 from .fileio import CancelFn, ProgressFn
-from .models import Plan, Task, TaskCategory
+from .models import OVERDUE, Plan, Task, TaskCategory
 from .queries import self_unit
 
 DEFAULT_TEMPLATE = "任务清单.xlsx"
@@ -45,10 +45,16 @@ def plan_from_title(title: str) -> Plan | None:
 
 
 def completion_text(task: Task, today: dt.date | None = None) -> str:
-    """完成情况 as written in the form: the status, with the completion date when done."""
+    """完成情况 as written in the form: the status, with the completion date when done.
+
+    A late task reads "推进中（已逾期）": the form says it is late, and the import
+    (``excel_import_tasks``) reads the stored status back from the word in front.
+    """
     status = task.effective_status(today)
     if status == "已完成" and task.completed_on:
         return f"已完成（{task.completed_on:%Y-%m-%d}）"
+    if status == OVERDUE:
+        return f"{task.status}（已{OVERDUE}）"
     return status
 
 

@@ -13,7 +13,7 @@ from .compliance import RuleResult
 from .deadlines import parse_deadline
 from .models import OVERDUE, Plan, Rotation, Target, Task, Teacher
 from .queries import self_unit
-from .targets import TargetProgress, year_figures
+from .targets import TargetProgress, school_year_targets, year_figures
 from .terms import Period, load_calendar
 
 UPCOMING_DAYS = 30
@@ -191,29 +191,38 @@ class Dashboard:
     quota: RotationQuota
     coverage: RotationCoverage | None
     rounds: list = field(default_factory=list)  # 报送批次 received from a bureau (exchange.rounds.RoundDue)
+    target_year: Period | None = None  # the 学年 whose targets ``targets`` are
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
         return {"today": self.today.isoformat(), "semester": self.semester.label,
+                "target_year": self.target_year.label if self.target_year else None,
                 "rules": [r.as_dict() for r in self.rules], "overdue": [t.as_dict() for t in self.overdue],
                 "upcoming": [t.as_dict() for t in self.upcoming], "targets": [t.as_dict() for t in self.targets],
                 "quota": self.quota.as_dict(), "coverage": self.coverage.as_dict() if self.coverage else None,
                 "rounds": [r.as_dict() for r in self.rounds]}
 
 
-def dashboard(today: dt.date | None = None, days: int = UPCOMING_DAYS) -> Dashboard:
-    """The 概览 picture for ``today``'s semester: rules, late and coming tasks, targets, rotations."""
+def dashboard(today: dt.date | None = None, days: int = UPCOMING_DAYS, *,
+              target_year: int | None = None) -> Dashboard:
+    """The 概览 picture for ``today``'s semester: rules, late and coming tasks, targets, rotations.
+
+    The targets are those of the 学年 starting in ``target_year`` (default: today's), chosen as
+    the year report and the binder choose them (``targets.school_year_targets``).
+    """
     today = today or dt.date.today()
     calendar = load_calendar()
     semester = calendar.semester_period(today)
     overdue, upcoming = task_deadlines(today, days)
     by = coverage_deadline(today)
     figures = year_figures(None, today=today, rule_period=semester, calendar=calendar)
+    year = calendar.school_year_of(today) if target_year is None else target_year
     return Dashboard(
         today=today, semester=semester, rules=figures.rules,
-        overdue=overdue, upcoming=upcoming, targets=figures.targets,
+        overdue=overdue, upcoming=upcoming,
+        targets=school_year_targets(year, today=today, calendar=calendar),
         quota=rotation_quota(today.year), coverage=rotation_coverage(by) if by else None,
-        rounds=_received_rounds(today),
+        rounds=_received_rounds(today), target_year=calendar.school_year(year),
     )
 
 

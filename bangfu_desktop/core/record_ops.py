@@ -17,9 +17,10 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from peewee import Model
 
-from . import attachments, records
+from . import attachments, records, settings_checks, units
 from .deadlines import parse_deadline
 from .terms import load_calendar
+from .validation import normalise_mobile
 from .models import (
     MODEL_BY_TABLE,
     ActivityParticipant,
@@ -99,13 +100,21 @@ def save_record(model: type[M], record_id: int | None, values: dict[str, Any], *
     return _save_with_parts(model, record_id, values, prepare=prepare)
 
 
+def _only_self(unit: Unit) -> None:
+    """Clear the 本单位 mark on every unit but ``unit`` (there is one 本单位)."""
+    for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
+        other.is_self = False
+        records.save(other)
+
+
 def save_unit(unit_id: int | None, values: dict[str, Any]) -> Unit:
-    """Save a unit; marking it 本单位 clears the mark on every other unit, in the same transaction."""
+    """Save a unit (refused with ``FieldErrors`` when it breaks a rule of ``core.units``); marking it
+    本单位 clears the mark on every other unit, in the same transaction."""
+    units.check_unit(values, unit_id)
+
     def parts(unit: Unit) -> None:
         if unit.is_self:
-            for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
-                other.is_self = False
-                records.save(other)
+            _only_self(unit)
     return _save_with_parts(Unit, unit_id, values, parts)
 
 
@@ -137,52 +146,47 @@ def save_activity(activity_id: int | None, values: dict[str, Any], *,
     return _save_with_parts(Activity, activity_id, values, parts, staged=staged)
 
 
-def _sync_honours(teacher: Teacher, rows: Sequence[HonourRow]) -> None:
-    existing = {h.id: h for h in Honour.live().where(Honour.teacher == teacher.id)}
+def _sync_children(model: type[M], owner_field: str, owner_id: int, rows: Sequence[Any] | None,
+                   id_attr: str, fields: tuple[str, ...]) -> None:
+    """Make the live ``model`` children of an owner exactly ``rows`` (None: leave them).
+
+    A row whose ``id_attr`` names a child updates it (written and audited only when something
+    changed); a row without one is added; the children no row names go to the recycle bin.
+    ``fields`` are the columns a row carries under the same names.
+    """
+    if rows is None:
+        return
+    existing = {c.id: c for c in model.live().where(getattr(model, owner_field) == owner_id)}
     kept = set()
     for row in rows:
-        honour = existing.get(row.honour_id) if row.honour_id is not None else None
-        if honour is None:
-            records.save(Honour(teacher=teacher.id, kind=row.kind, level=row.level, year=row.year))
+        values = {name: getattr(row, name) for name in fields}
+        child = existing.get(getattr(row, id_attr))
+        if child is None:
+            records.save(model(**{owner_field: owner_id}, **values))
             continue
-        kept.add(honour.id)
-        honour.kind, honour.level, honour.year = row.kind, row.level, row.year
-        records.save(honour)  # writes (and audits) only when something changed
-    for honour_id, honour in existing.items():
-        if honour_id not in kept:
-            records.trash(honour)
+        kept.add(child.id)
+        for name, value in values.items():
+            setattr(child, name, value)
+        records.save(child)
+    for child_id, child in existing.items():
+        if child_id not in kept:
+            records.trash(child)
 
 
 def save_teacher(teacher_id: int | None, values: dict[str, Any],
                  honours: Sequence[HonourRow] | None = None) -> Teacher:
     """Save a teacher and make the live honours exactly ``honours`` (None: leave them)."""
     rows = list(honours) if honours is not None else None
-    return _save_with_parts(Teacher, teacher_id, values,
-                            (lambda t: _sync_honours(t, rows)) if rows is not None else None)
-
-
-def _sync_guidance(pairing: Pairing, rows: Sequence[GuidanceRow]) -> None:
-    existing = {g.id: g for g in Guidance.live().where(Guidance.pairing == pairing.id)}
-    kept = set()
-    for row in rows:
-        record = existing.get(row.guidance_id) if row.guidance_id is not None else None
-        if record is None:
-            records.save(Guidance(pairing=pairing.id, date=row.date, kind=row.kind, content=row.content))
-            continue
-        kept.add(record.id)
-        record.date, record.kind, record.content = row.date, row.kind, row.content
-        records.save(record)
-    for guidance_id, record in existing.items():
-        if guidance_id not in kept:
-            records.trash(record)
+    return _save_with_parts(Teacher, teacher_id, values, lambda t: _sync_children(
+        Honour, "teacher", t.id, rows, "honour_id", ("kind", "level", "year")))
 
 
 def save_pairing(pairing_id: int | None, values: dict[str, Any],
                  guidance: Sequence[GuidanceRow] | None = None) -> Pairing:
     """Save a pairing and make its live guidance records exactly ``guidance`` (None: leave them)."""
     rows = list(guidance) if guidance is not None else None
-    return _save_with_parts(Pairing, pairing_id, values,
-                            (lambda p: _sync_guidance(p, rows)) if rows is not None else None)
+    return _save_with_parts(Pairing, pairing_id, values, lambda p: _sync_children(
+        Guidance, "pairing", p.id, rows, "guidance_id", ("date", "kind", "content")))
 
 
 def save_observation(observation_id: int | None, values: dict[str, Any],
@@ -194,11 +198,18 @@ def save_observation(observation_id: int | None, values: dict[str, Any],
 
 
 def save_settings(unit_id: int | None, unit_values: dict[str, Any], options: dict[str, Any]) -> Unit:
-    """设置: 本单位 (an existing unit or a new one) and the declared options, in one transaction."""
+    """设置: 本单位 (an existing unit or a new one) and the declared options, in one transaction.
+
+    Refused with ``FieldErrors`` (``core.settings_checks``) before anything is written; the
+    options may be given as typed (the port as text) and are stored normalised.
+    """
+    settings_checks.check_settings(unit_id, unit_values, options)
+    options = settings_checks.normalise_options(options)
+    if "mobile" in unit_values:
+        unit_values = {**unit_values, "mobile": normalise_mobile(str(unit_values["mobile"] or ""))}
+
     def parts(unit: Unit) -> None:
-        for other in Unit.select().where((Unit.is_self == True) & (Unit.id != unit.id)):  # noqa: E712
-            other.is_self = False
-            records.save(other)
+        _only_self(unit)
         for key, value in options.items():
             settings.put(key, value)
 

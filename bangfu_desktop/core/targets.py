@@ -201,11 +201,12 @@ def target_overlaps(target: Target, period: Period | None) -> bool:
 
 
 def year_figures(period: Period | None = None, *, today: dt.date | None = None, plan_id: int | None = None,
-                 rule_period: Period | None = None, calendar=None) -> Figures:
+                 rule_period: Period | None = None, calendar=None, with_rules: bool = True) -> Figures:
     """Targets and rules of the plans overlapping ``period``, evaluated once for ``today``.
 
     Rules are counted over ``rule_period`` (default: ``period``, or today's semester when
-    ``period`` is None). A fixed number of queries, whatever the number of plans.
+    ``period`` is None); ``with_rules=False`` leaves them out (a caller that wants only the
+    targets). A fixed number of queries, whatever the number of plans.
     """
     from .compliance import evaluate_rules, rule_query
 
@@ -218,10 +219,16 @@ def year_figures(period: Period | None = None, *, today: dt.date | None = None, 
                if target_overlaps(t, period)] if ids else []
     targets.sort(key=lambda t: (order[t.plan_id], t.stage_year or 0, t.id))
     rules = sorted(rule_query().where(FrequencyRule.plan.in_(ids)), key=lambda r: (order[r.plan_id], r.id)) \
-        if ids else []
+        if ids and with_rules else []
     rule_period = rule_period or period or calendar.semester_period(today)
     return Figures(today, period, rule_period, plans, evaluate_targets(targets, today=today),
                    evaluate_rules(rules, rule_period, today=today, calendar=calendar) if rules else [])
+
+
+def school_year_targets(year: int, *, today: dt.date | None = None, calendar=None) -> list[TargetProgress]:
+    """The targets of the 学年 starting in ``year``: exactly those the year report and binder show."""
+    calendar = calendar or load_calendar()
+    return year_figures(calendar.school_year(year), today=today, calendar=calendar, with_rules=False).targets
 
 
 def evaluate_target(target: Target, *, today: dt.date | None = None) -> TargetProgress:

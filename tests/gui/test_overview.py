@@ -71,3 +71,37 @@ def test_welcome_page_on_empty_database(store, qtbot):
     assert window.pages["tasks"].model.rowCount() > 0
     window.close()
     wait_for_jobs()
+
+
+def test_targets_box_shows_the_year_reports_figures(demo_store, qtbot):
+    """The 指标 box shows the chosen semester's 学年 exactly as its year report does; the 2016
+    山东 plan's 2017 targets never appear in 2026, and an empty 学年 says so."""
+    from bangfu_desktop.core.yearreport import build_year_report
+    from conftest import DEMO_TODAY
+
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    tab = window.pages["overview"]
+    tab.today = DEMO_TODAY  # 2026-2027 第一学期: every demo plan ended in 2025
+    tab.skip_welcome = True
+    tab.semester_combo.clear()
+    tab.reload()
+    settle(qtbot)
+    assert tab.target_model.rowCount() == 0
+    assert not tab.target_empty.isHidden() and "2026-2027学年没有在期方案的指标" in tab.target_empty.text()
+    assert tab.target_box.title().startswith("2026-2027学年")
+
+    tab.semester_combo.setCurrentIndex(1)  # 2025-2026 第二学期
+    settle(qtbot)
+    report = build_year_report(2025, today=DEMO_TODAY)
+    shown = [tab.target_model.row_at(r) for r in range(tab.target_model.rowCount())]
+    assert [(row[0], row[2], row[4], row[6]) for row in shown] == \
+        [(t.target_id, t.stage_year, _num(t.actual, t.unit_label), t.status) for t in report.targets]
+    assert shown and all(row[2] >= 2025 for row in shown)  # no 2017 target of the 山东 plan
+    assert tab.target_empty.isHidden() and tab.target_box.title().startswith("2025-2026学年")
+    window.close()
+    wait_for_jobs()
+
+
+def _num(value, unit):
+    return "" if value is None else f"{value:g}{unit}"

@@ -24,7 +24,7 @@ def test_errors_show_at_their_fields_and_nothing_is_saved(store, qtbot):
     page.unit_edits["mobile"].setText("1390000")
     page.unit_edits["office_phone"].setText("abc")
     page.bureau_email.setText("jyj@example.cn")
-    assert page.save() is False
+    assert page.save() is False  # core.settings_checks, before anything is sent to be saved
     assert Unit.select().count() == 0 and settings.get("bureau.email") == ""
     mobile_error = page.findChild(QLabel, "error_self_mobile")
     office_error = page.findChild(QLabel, "error_self_office_phone")
@@ -89,3 +89,18 @@ def test_task_deadline_hint_reads_the_unit_calendar(store, qtbot):
     import datetime as dt
     assert Task.get().due_date == dt.date(2024, 8, 24)
     settle(qtbot)
+
+
+def test_unit_name_taken_is_refused_at_its_field(store, qtbot):
+    """A new 本单位 named like an existing unit is refused by core, the message under 单位名称."""
+    from bangfu_desktop.core import records
+
+    records.save(Unit(name="沿河县第二中学"))
+    page = _page(qtbot)
+    page.unit_picker.set_value(None)
+    page.unit_edits["name"].setText("沿河县第二中学")
+    assert page.save() is False
+    label = page.findChild(QLabel, "error_self_name")
+    assert label.isVisible() and "已有名为“沿河县第二中学”的单位" in label.text()
+    assert Unit.select().count() == 1 and not Unit.get().is_self
+    assert "有 1 处需要修改" in page.message.text()

@@ -65,8 +65,12 @@ def test_unit_bad_mobile_then_new_self_unit(page, qtbot):
         seen["mobile"] = error_text(dialog, "mobile")
         editor(dialog, "mobile").setText("13800001111")
         editor(dialog, "email").setText("not-an-email")
+        editor(dialog, "office_phone").setText("abc")
         press_save(dialog)
+        settle(qtbot)  # core.units checks the save off the GUI thread; its refusal comes back to the form
         seen["email"] = error_text(dialog, "email")
+        seen["office_phone"] = error_text(dialog, "office_phone")
+        editor(dialog, "office_phone").setText("0856-8221234")
         editor(dialog, "email").setText("office@school.cn")
         editor(dialog, "is_self").setChecked(True)
         press_save(dialog)
@@ -74,7 +78,8 @@ def test_unit_bad_mobile_then_new_self_unit(page, qtbot):
     with qtbot.waitSignal(tab.loaded, timeout=10000):
         when_dialog_opens(qtbot, tab.add_action.trigger, fill)
     assert seen["mobile"] == "手机号码只能包含数字"
-    assert seen["email"] == "电子邮箱格式不对，例如 office@school.cn"
+    assert seen["email"] == "邮箱“not-an-email”格式不对，例如 jyj@example.cn"
+    assert seen["office_phone"].startswith("办公电话“abc”只能包含数字")
     assert [u.name for u in Unit.live().where(Unit.is_self == True)] == ["测试第一中学"]  # noqa: E712
     assert tab.model.row_at(0)[1] == "测试第一中学"
 
@@ -86,11 +91,14 @@ def test_duplicate_unit_name_is_refused(page, qtbot):
     def fill(dialog):
         editor(dialog, "name").setText("沿河土家族自治县中等职业学校")
         press_save(dialog)
+        settle(qtbot)
         seen["name"] = error_text(dialog, "name")
+        seen["open"] = dialog.isVisible()
         dialog.reject()
 
     when_dialog_opens(qtbot, page.units.add_action.trigger, fill)
-    assert seen["name"] == "已有名为“沿河土家族自治县中等职业学校”的单位"
+    assert seen["name"] == "已有名为“沿河土家族自治县中等职业学校”的单位，请换一个名称或在单位列表中选用它"
+    assert seen["open"]  # the form stays open with what was typed
 
 
 def test_plan_period_end_before_start_and_empty_years(page, qtbot):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..errors import InvalidInput
 from ..fileio import CancelFn, ProgressFn, atomic_write
@@ -43,41 +43,42 @@ def _get(model, record_id: int, what: str):
     return record
 
 
-def export_activity(activity_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
-                    cancelled: CancelFn | None = None) -> ExportReport:
-    """Write the 活动记录表 of one activity to ``dest``."""
-    activity = _get(Activity, activity_id, "活动")
+def export_one(model, record_id: int, what: str, key: str, section: str, dest: str | os.PathLike,
+               story_of: Callable[[Any, ExportContext], list], title_of: Callable[[Any], str], *,
+               progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+               prepare: Callable[[Any, ExportContext], None] | None = None) -> ExportReport:
+    """Write one record's document: the record (``what`` names it in a refusal), its marked story
+    (``key:id`` in section ``section``) and the PDF title taken from it; ``prepare`` runs first
+    (the activity's photos are scaled there)."""
+    record = _get(model, record_id, what)
     ctx = ExportContext(progress, cancelled)
     ctx.total = 1
 
     def story(_pages):
-        prepare_photos(printed_photos(activity), ctx)  # here, inside the atomic write: a cancel leaves nothing
-        return [Marker(f"activity:{activity.id}", section="活动记录表"), *activity_story(activity, ctx)]
+        if prepare is not None:
+            prepare(record, ctx)  # here, inside the atomic write: a cancel leaves nothing
+        return [Marker(f"{key}:{record.id}", section=section), *story_of(record, ctx)]
 
-    return write_pdf(dest, story, ctx, title=f"活动记录表：{activity.title}", documents=1)
+    return write_pdf(dest, story, ctx, title=title_of(record), documents=1)
+
+
+def export_activity(activity_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
+                    cancelled: CancelFn | None = None) -> ExportReport:
+    """Write the 活动记录表 of one activity to ``dest``."""
+    return export_one(Activity, activity_id, "活动", "activity", "活动记录表", dest, activity_story,
+                      lambda a: f"活动记录表：{a.title}", progress=progress, cancelled=cancelled,
+                      prepare=lambda a, ctx: prepare_photos(printed_photos(a), ctx))
 
 
 def export_agreement(pairing_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
                      cancelled: CancelFn | None = None) -> ExportReport:
     """Write the 师徒结对协议书 of one pairing to ``dest``."""
-    pairing = _get(Pairing, pairing_id, "师徒结对")
-    ctx = ExportContext(progress, cancelled)
-    ctx.total = 1
-
-    def story(_pages):
-        return [Marker(f"agreement:{pairing.id}", section="师徒结对协议书"), *agreement_story(pairing, ctx)]
-
-    return write_pdf(dest, story, ctx, title="师徒结对协议书", documents=1)
+    return export_one(Pairing, pairing_id, "师徒结对", "agreement", "师徒结对协议书", dest, agreement_story,
+                      lambda _: "师徒结对协议书", progress=progress, cancelled=cancelled)
 
 
 def export_rotation_form(rotation_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
                          cancelled: CancelFn | None = None) -> ExportReport:
     """Write the 轮训登记表 of one rotation to ``dest``."""
-    rotation = _get(Rotation, rotation_id, "轮训记录")
-    ctx = ExportContext(progress, cancelled)
-    ctx.total = 1
-
-    def story(_pages):
-        return [Marker(f"rotation:{rotation.id}", section="轮训登记表"), *rotation_form_story(rotation, ctx)]
-
-    return write_pdf(dest, story, ctx, title="轮训登记表", documents=1)
+    return export_one(Rotation, rotation_id, "轮训记录", "rotation", "轮训登记表", dest, rotation_form_story,
+                      lambda _: "轮训登记表", progress=progress, cancelled=cancelled)

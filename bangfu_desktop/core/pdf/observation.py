@@ -19,8 +19,7 @@ from ..models import Observation, ObservationObserver, Teacher
 from ..observations import GRADES, number_text, total
 from ..terms import Period
 from .context import ExportContext, ExportReport
-from .document import Marker
-from .exports import _get, write_pdf
+from .exports import export_one
 from .forms import FormRows, fmt_date, mm_widths, signature_block, title_block
 from .styles import LABEL_FILL, RULE, ruled, styles
 
@@ -135,11 +134,5 @@ def observation_entries(period: Period | None, ids: tuple[int, ...] | None,
 def export_observation(observation_id: int, dest: str | os.PathLike, *, progress: ProgressFn | None = None,
                        cancelled: CancelFn | None = None) -> ExportReport:
     """Write the 听课记录表 of one observation to ``dest``."""
-    observation = _get(Observation, observation_id, "听课记录")
-    ctx = ExportContext(progress, cancelled)
-    ctx.total = 1
-
-    def story(_pages):
-        return [Marker(f"observation:{observation.id}", section="听课记录表"), *observation_story(observation, ctx)]
-
-    return write_pdf(dest, story, ctx, title=f"听课记录表：{observation.topic}", documents=1)
+    return export_one(Observation, observation_id, "听课记录", "observation", "听课记录表", dest, observation_story,
+                      lambda o: f"听课记录表：{o.topic}", progress=progress, cancelled=cancelled)

@@ -62,7 +62,8 @@ def overview_data(today: dt.date, semester: tuple[int, int] | None, checklist: b
     # until every step is done.
     if checklist and not any(s.done for s in steps[1:]):
         return {"empty": True, "steps": steps}
-    board = dashboard(today)
+    # The 指标 box shows the targets of the chosen semester's 学年, as its year report and binder do.
+    board = dashboard(today, target_year=semester[0] if semester else None)
     rules = board.rules
     if semester is not None and board.semester != load_calendar().semester(*semester):
         rules = evaluate_rules(selection=load_calendar().semester(*semester), today=today)
@@ -284,7 +285,12 @@ class OverviewTab(QWidget):
             Column("进度", 5, 60), Column("状态", 6, 70)], self)
         self.target_model.row_colour = lambda row: _colour(row[6])
         self.target_view.doubleClicked.connect(self._open_target)
-        grid.addWidget(self._box(self.tr("指标完成情况（双击查看相关记录）"), self.target_view), 2, 0)
+        self.target_box = self._box(self.tr("指标完成情况（双击查看相关记录）"), self.target_view)
+        self.target_empty = QLabel()
+        self.target_empty.setObjectName("overview_targets_empty")
+        self.target_empty.setWordWrap(True)
+        self.target_box.layout().addWidget(self.target_empty)
+        grid.addWidget(self.target_box, 2, 0)
 
         rotation = QWidget()
         box = QVBoxLayout(rotation)
@@ -350,12 +356,20 @@ class OverviewTab(QWidget):
             (t.target_id, t.description, t.stage_year, _num(t.target_value, t.unit_label),
              _num(t.actual, t.unit_label), f"{t.progress:.0%}" if t.progress is not None else "", t.status)
             for t in board.targets])
+        self._show_target_year(board)
         met = sum(1 for r in rules if r.status == "达标")
         failed = sum(1 for r in rules if r.status == "未达标")
         self.summary.setText(self.tr("频次要求 %d 项：达标 %d，未达标 %d；逾期任务 %d，30 天内到期 %d")
                              % (len(rules), met, failed, len(board.overdue), len(board.upcoming)))
         self._show_rotation(board)
         self.loaded.emit()
+
+    def _show_target_year(self, board) -> None:
+        """Name the 学年 in the 指标 box's title; say so when no live plan has targets for it."""
+        year = board.target_year.label if board.target_year else ""
+        self.target_box.setTitle(self.tr("%s指标完成情况（双击查看相关记录）") % year)
+        self.target_empty.setText(self.tr("%s没有在期方案的指标；选择上一学年的学期可查看往年指标。") % year)
+        self.target_empty.setVisible(not board.targets)
 
     def _show_rotation(self, board) -> None:
         quota = board.quota

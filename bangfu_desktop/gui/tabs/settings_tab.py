@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import record_ops, settings
-from ...core.errors import InvalidInput
+from ...core import record_ops, settings, settings_checks
+from ...core.errors import FieldErrors
 from ...core.models import Unit
-from ...core.observations import parse_criteria
 from ...core.queries import self_unit
-from ...core.validation import check_email, check_mobile, check_office_phone, normalise_mobile
 from ...paths import default_outbox_dir
 from ..bus import bus
 from ..dialogs.form import SearchCombo
@@ -211,38 +209,21 @@ class SettingsTab(QWidget):
         if folder:
             self.backup_dir.setText(folder)
 
-    def field_errors(self) -> dict[QWidget, str]:
-        """Problems with what is typed, in Chinese, keyed by the field that holds them."""
-        problems: dict[QWidget, str] = {}
-        if not self.unit_edits["name"].text().strip():
-            problems[self.unit_edits["name"]] = self.tr("请填写本单位名称")
-        mobile = check_mobile(self.unit_edits["mobile"].text())
-        if mobile:
-            problems[self.unit_edits["mobile"]] = mobile
-        office = check_office_phone(self.unit_edits["office_phone"].text())
-        if office:
-            problems[self.unit_edits["office_phone"]] = office
-        try:
-            parse_criteria(self.criteria.toPlainText())
-        except InvalidInput as exc:
-            problems[self.criteria] = str(exc).rstrip("。")
-        email = check_email(self.bureau_email.text())
-        if email:
-            problems[self.bureau_email] = email
-        port = self.smtp_edits["smtp.port"].text().strip()
-        if port and not (port.isdigit() and 0 < int(port) < 65536):
-            problems[self.smtp_edits["smtp.port"]] = self.tr("端口“%s”应是 1 到 65535 之间的数字，常用 465 或 587") % port
-        security = self.smtp_edits["smtp.security"].text().strip().lower()
-        if security not in ("", "ssl", "starttls", "none"):
-            problems[self.smtp_edits["smtp.security"]] = self.tr("加密方式请填 ssl、starttls 或 none")
-        sender = check_email(self.smtp_edits["smtp.sender"].text())
-        if sender:
-            problems[self.smtp_edits["smtp.sender"]] = sender
-        return problems
+    def field_widgets(self) -> dict[str, QWidget]:
+        """The field of each key that ``core.settings_checks`` names in its messages."""
+        fields: dict[str, QWidget] = {f"unit.{name}": edit for name, edit in self.unit_edits.items()}
+        fields.update({"observation.criteria": self.criteria, "bureau.email": self.bureau_email})
+        fields.update(self.smtp_edits)
+        return fields
 
-    def errors(self) -> list[str]:
-        """Problems with what is typed, in Chinese."""
-        return list(self.field_errors().values())
+    def show_refusal(self, refusal: FieldErrors) -> None:
+        """Mark each message of a refused save at its field and count them in the message line."""
+        widgets = self.field_widgets()
+        problems = {widgets[key]: text for key, text in refusal.fields.items() if key in widgets}
+        self.show_field_errors(problems)
+        self.message.setStyleSheet("color:#b00020")
+        self.message.setText(self.tr("有 %d 处需要修改（见红字），未保存：") % len(refusal.fields)
+                             + "；".join(refusal.fields.values()) + "。")
 
     def show_field_errors(self, problems: dict[QWidget, str]) -> None:
         """Each message right under its field (red); the others cleared."""
@@ -271,44 +252,52 @@ class SettingsTab(QWidget):
             self.scroll.ensureWidgetVisible(first)
 
     def save(self) -> bool:
-        """Validate, then store everything through run_op (False: what is wrong is shown, nothing saved)."""
-        field_problems = self.field_errors()
-        problems = list(field_problems.values())
-        self.show_field_errors(field_problems)
-        if problems:
-            self.message.setStyleSheet("color:#b00020")
-            self.message.setText(self.tr("有 %d 处需要修改（见红字），未保存：") % len(problems)
-                                 + "；".join(problems) + "。")
-            return False
+        """Check with ``core.settings_checks``, then store everything through run_op.
+
+        False: what is wrong is shown at its field and nothing is saved. The core save checks
+        again (it refuses whoever calls it); a refusal there is shown the same way.
+        """
         picked = self.unit_picker.value()
         unit = Unit.get_or_none(Unit.id == picked) if isinstance(picked, int) else None
         unit = unit or self_unit()
         unit_id = unit.id if unit is not None else None
-        unit_values = {}
-        for name, edit in self.unit_edits.items():
-            value = edit.text().strip()
-            unit_values[name] = normalise_mobile(value) if name == "mobile" else value
+        unit_values = {name: edit.text().strip() for name, edit in self.unit_edits.items()}
         options = {
             "backup.dir": self.backup_dir.text().strip(),
             "backup.keep": self.backup_keep.value(),
             "backup.every": self.backup_every.value(),
             "bureau.email": self.bureau_email.text().strip(),
             "outbox.dir": self.outbox_dir.text().strip(),
-            "observation.criteria": self.criteria.toPlainText().strip() or "无",
+            "observation.criteria": self.criteria.toPlainText(),
             "archive.retention": self.archive_retention.currentText().strip(),
             "archive.stamp": 1 if self.archive_stamp.isChecked() else 0,
         }
         options.update({key: edit.text().strip() for key, edit in self.archive_edits.items()})
-        smtp = {key: edit.text().strip() for key, edit in self.smtp_edits.items()}
-        smtp["smtp.port"] = int(smtp["smtp.port"] or 465)
-        smtp["smtp.security"] = smtp["smtp.security"].lower() or "ssl"
-        options.update(smtp)
+        options.update({key: edit.text().strip() for key, edit in self.smtp_edits.items()})
+        problems = settings_checks.settings_problems(unit_id, unit_values, options)
+        if problems:
+            self.show_refusal(FieldErrors(problems))
+            return False
+
+        def call():
+            try:
+                return record_ops.save_settings(unit_id, unit_values, options)
+            except FieldErrors as exc:  # shown at the fields; what was typed stays
+                return exc
+
         self.save_button.setEnabled(False)
-        run_op(self, self.tr("正在保存设置…"), lambda: record_ops.save_settings(unit_id, unit_values, options),
-               self._saved, changes="unit", always=lambda ok: self.save_button.setEnabled(True))
+        # The change is announced by _saved, and only when something was saved: a reload after a
+        # refusal would wipe what was typed.
+        run_op(self, self.tr("正在保存设置…"), call, self._saved,
+               always=lambda ok: self.save_button.setEnabled(True))
         return True
 
-    def _saved(self, unit: Unit) -> None:
+    def _saved(self, result) -> None:
+        if isinstance(result, FieldErrors):
+            self.show_refusal(result)
+            return
+        bus.changed.emit("unit")
+        self.show_field_errors({})
         self.message.setStyleSheet("color:#1b5e20")
         self.message.setText(self.tr("已保存。"))
 

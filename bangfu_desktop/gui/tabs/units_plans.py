@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from peewee import JOIN, fn
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ...core.errors import FieldErrors
 from ...core.models import Plan, Task, Unit
 from ...core.vocab import STAGES, UNIT_KINDS, UNIT_ROLES
+from ..bus import bus
 from ..dialogs.form import FieldSpec, RecordForm
 from ..table_model import Column
 from .base import FilterSpec, RecordTab
 from .common import edit_with_form, unit_choices
 from .plan_items import CategoriesTab, OptionalIntForm, RulesTab, TargetsTab
-
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # -- 单位 -----------------------------------------------------------------------------------
 # Row: (id, name, kind, stage, region, role, group, contact, contact title, office phone, mobile,
@@ -49,25 +47,35 @@ def unit_fields() -> list[FieldSpec]:
 
 
 class UnitForm(RecordForm):
-    """The unit form: names are unique, e-mail looks like one; one 本单位 only."""
-
-    def extra_errors(self, values):
-        errors = {}
-        same = Unit.live(Unit.id).where(Unit.name == values.get("name"))
-        if self.record is not None:
-            same = same.where(Unit.id != self.record.id)
-        if same.exists():
-            errors["name"] = self.tr("已有名为“%s”的单位") % values.get("name")
-        if values.get("email") and not EMAIL_RE.match(values["email"]):
-            errors["email"] = self.tr("电子邮箱格式不对，例如 office@school.cn")
-        return errors
+    """The unit form. Its rules (unique name, phones, e-mail; one 本单位) live in ``core.units``
+    and ``core.record_ops.save_unit``: the save runs them and each refusal is shown at its field."""
 
     def save_call(self, values):
-        """Saving a 本单位 clears the mark on every other unit (core.record_ops.save_unit)."""
+        """Save through core.record_ops.save_unit; a ``FieldErrors`` comes back as the result."""
         from ...core import record_ops
 
         record_id = self.record_id()
-        return lambda: record_ops.save_unit(record_id, values)
+
+        def call():
+            try:
+                return record_ops.save_unit(record_id, values)
+            except FieldErrors as exc:  # shown at the fields, the form stays open
+                return exc
+        return call
+
+    def changed_tables(self) -> tuple[str, ...]:
+        """Nothing is announced by run_op: ``_saved`` announces 单位 only when the save was not refused."""
+        return ()
+
+    def _saved(self, record) -> None:
+        if isinstance(record, FieldErrors):
+            self.set_busy(False)
+            self.show_errors(record.fields)
+            self.summary.setText(self.tr("有 %d 处需要修改，未保存。") % len(record.fields))
+            return
+        if isinstance(record, Unit):  # saved (not a conflict or a 更正 still to be reasoned)
+            bus.changed.emit("unit")
+        super()._saved(record)
 
 
 class UnitsTab(RecordTab):
