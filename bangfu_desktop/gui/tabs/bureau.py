@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, Q
 
 from ...core.exchange import bureau, importer, mail, receipts
 from ...core.exchange.outgoing import export_package
-from ...core.exchange.workbook import write_consolidated
+from ..lazy_core import write_consolidated  # core.exchange.workbook imports openpyxl
 from ...core.submission import outbox_dir, safe_name
 from ..bus import bus
 from ..operations import run_op
