@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from ._deferred import import_peewee  # noqa: E402
+from ._deferred import hide_psycopg_from_peewee  # noqa: E402
 
-import_peewee()
+hide_psycopg_from_peewee()

@@ -15,13 +15,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 class Heartbeat:
-    """A 5 ms timer on the GUI thread: the longest gap between its ticks is the worst stall."""
+    """A 5 ms timer on the GUI thread: the longest gap between its ticks is the worst stall.
+
+    ``worst_cpu`` is the most CPU time the GUI thread itself used between two ticks: a long
+    gap with little CPU was spent waiting (for the GIL held by a worker, or for a core on a
+    loaded machine), a long gap with as much CPU was work done on the GUI thread.
+    """
 
     def __init__(self):
         from PySide6.QtCore import QTimer
 
         self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.worst = 0.0
+        self.worst_cpu = 0.0
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self.tick)
@@ -29,6 +36,9 @@ class Heartbeat:
 
     def tick(self) -> None:
         now = time.perf_counter()
+        cpu = time.thread_time()
+        self.worst_cpu = max(self.worst_cpu, cpu - self.last_cpu)
+        self.last_cpu = cpu
         if now - self.last > self.worst:
             self.worst = now - self.last
             if os.environ.get("BENCH_TRACE"):
@@ -37,7 +47,9 @@ class Heartbeat:
 
     def reset(self) -> None:
         self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.worst = 0.0
+        self.worst_cpu = 0.0
 
 
 class StallSampler:
@@ -119,6 +131,8 @@ def open_window(db: str):
 
 def main() -> None:
     row, db = sys.argv[1], sys.argv[2]
+    if os.environ.get("BENCH_SWITCH"):
+        sys.setswitchinterval(float(os.environ["BENCH_SWITCH"]))
     t0 = time.perf_counter()
     if row == "start":
         app, window = open_window(db)
@@ -135,7 +149,7 @@ def main() -> None:
             app.processEvents()
         for _ in range(20):
             app.processEvents()
-        sys.stderr.write(f"STALL {beat.worst}\n")
+        sys.stderr.write(f"STALL {beat.worst}\nSTALL_CPU {beat.worst_cpu}\n")
     else:
         from bangfu_desktop.gui.operations import wait_for_jobs
         app, window = open_window(db)
@@ -192,7 +206,7 @@ def main() -> None:
             form.close()
         else:
             raise SystemExit(f"unknown row {row}")
-        sys.stderr.write(f"STALL {beat.worst}\n")
+        sys.stderr.write(f"STALL {beat.worst}\nSTALL_CPU {beat.worst_cpu}\n")
     sys.stderr.write(f"ELAPSED {elapsed}\n")
     sys.stderr.write(f"PEAK {peak_mb()}\n")
     window.store.close()  # a clean shutdown: the next run's open skips the quick check of an unclean one
