@@ -3,10 +3,10 @@
 Each case fills a fresh database with the demo data (plans, rules, targets) plus ``n``
 teachers, activities, 听课记录, pairings with guidance, rotations and tasks dated in the
 demo's 学年, then counts the queries of one whole operation: every ledger, the 任务清单,
-the yearly report (figures and workbook), the 概览 figures and each ledger's import preview.
-Tab loads are in tests/gui/test_table_paging.py and tests/gui/test_tab_query_growth.py, the
-binder in tests/test_pdf_queries.py, the roster and task-list previews in
-tests/test_excel_import_checks.py.
+the yearly report (figures, PDF and workbook), the 概览 tab's load and each ledger's import
+preview. The other tab loads are in tests/gui/test_table_paging.py and
+tests/gui/test_tab_query_growth.py, the binder in tests/test_pdf_queries.py, the roster
+and task-list previews in tests/test_excel_import_checks.py.
 """
 
 from __future__ import annotations
@@ -143,12 +143,18 @@ def test_year_report_costs_the_same_queries(grown, tmp_path):
     assert (tmp_path / "report2000.pdf").stat().st_size > 0
 
 
-def test_overview_figures_cost_the_same_queries(grown):
-    """The 概览 figures (rules, deadlines, targets, rotation quota and coverage) do not grow with the data."""
-    from bangfu_desktop.core.overview import dashboard
+def test_overview_load_costs_the_same_queries(grown):
+    """The 概览 tab's whole load (checklist, figures, rules, proposed rules) does not grow with the data."""
+    from bangfu_desktop.gui.tabs.overview import overview_data
 
-    counts = counts_of(grown, lambda n: dashboard(DEMO_TODAY))
+    loaded = {}
+
+    def load(n):
+        loaded[n] = overview_data(DEMO_TODAY, None)
+
+    counts = counts_of(grown, load)
     assert counts[100] == counts[2000], counts
+    assert not loaded[2000]["empty"] and loaded[2000]["board"].rules
 
 
 @pytest.mark.parametrize("kind", ("pairings", "rotations", "activities", "observations", "guidance"))
