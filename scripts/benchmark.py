@@ -1,6 +1,7 @@
 """Benchmark (not a test): every row of issue 16's table, ours against the comparison, in one run.
 
     QT_QPA_PLATFORM=offscreen python scripts/benchmark.py [--runs 3] [--db FILE] [--only ID,ID] [--quick] [--json]
+    python scripts/benchmark.py --table SAVED.json   (the table of a saved --json run)
 
 Generates the district database (scripts/district.py, fixed seed; ``--quick``: a small one),
 then measures each row in fresh processes: our time (median and range of ``--runs`` for the
@@ -369,7 +370,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a small database and small files (a smoke test)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the Markdown table")
     parser.add_argument("--keep", type=Path, help="folder for the generated files (default: a temporary one)")
+    parser.add_argument("--table", type=Path, metavar="JSON", help="print the table of a saved --json run and stop")
     args = parser.parse_args(argv)
+    if args.table:
+        saved = json.loads(args.table.read_text(encoding="utf-8"))
+        results = [Result(**{k: v for k, v in row.items() if k != "ratio"}) for row in saved["rows"]]
+        print(saved["machine"])
+        print(table(results))
+        return 0
     runs = args.runs or (1 if args.quick else 3)
     only = {w.strip() for w in args.only.split(",")} if args.only else None
 
