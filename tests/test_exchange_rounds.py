@@ -147,3 +147,29 @@ def test_overview_data_lists_rounds(county):
         board = dashboard(today=dt.date(2026, 11, 22)).as_dict()
     assert [(r["name"], r["due_date"], r["sent"]) for r in board["rounds"]] == [
         (YEARLY, "2026-12-05", "零报告"), (SEMESTER, "2027-01-20", "")]
+
+
+def test_locked_delete_and_restore_on_both_backends(store):
+    """On SQLite and PostgreSQL: a delete in an accepted period needs a reason; the 更正 is logged as JSON."""
+    from bangfu_desktop.core import record_ops
+    from bangfu_desktop.core.models import ExchangePackage, ExchangeRound, Unit
+
+    records.save(Unit(name="青松县第一职业中学", is_self=True))
+    round_ = ExchangeRound.create(origin="bureau-uuid", name=YEARLY, period_label="2026年度",
+                                  start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 12, 31),
+                                  due_date=dt.date(2026, 12, 5))
+    ExchangePackage.create(uuid="pkg-1", direction="out", kind="data", round_uuid=round_.uuid,
+                           status=receipts.ACCEPTED)
+    inside = records.save(Activity(type="座谈会", title="期内", date=dt.date(2026, 3, 1)))
+    outside = records.save(Activity(type="座谈会", title="期外", date=dt.date(2025, 3, 1)))
+    with pytest.raises(receipts.CorrectionRequired, match="删除它属于“更正”"):
+        record_ops.trash_many("activity", [outside.id, inside.id])
+    assert Activity.live().count() == 2
+    record_ops.trash_many("activity", [outside.id, inside.id], correction="重复录入")
+    assert Activity.live().count() == 0
+    entry = AuditLog.get((AuditLog.record_id == inside.id) & (AuditLog.action == "更正"))
+    assert entry.changes == {"操作": "删除", "更正原因": "重复录入"}
+    with pytest.raises(receipts.CorrectionRequired, match="恢复它属于“更正”"):
+        record_ops.restore_many([("activity", inside.id)])
+    record_ops.restore_many([("activity", outside.id)])  # outside the period: no reason needed
+    assert [a.title for a in Activity.live()] == ["期外"]

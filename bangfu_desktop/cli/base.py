@@ -50,7 +50,9 @@ def cmd_demo(args) -> int:
     store = open_store(args, create=True)
     if demo.load_demo():
         print(f"已载入演示数据：{store.path}")
-        if store.backups.run_quietly(reason="demo") is None:
+        # A server database is backed up by the office (bangfu backup), not beside a file.
+        server = bool(getattr(store, "is_server", False))
+        if not server and store.backups.run_quietly(reason="demo") is None:
             print(f"警告：{store.last_backup_error}", file=sys.stderr)
     else:
         print("演示数据此前已载入，未重复添加。")

@@ -31,8 +31,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="只显示将要做的修改，不写入数据库")
     p.add_argument("--prefer", choices=("mine", "theirs"), help="双方都修改过的记录：保留本地（mine）或采用对方（theirs）")
     p.set_defaults(func=cmd_import_package)
+    p = sub.add_parser("submit", help="报送：写出数据包和报送工作簿，并发送邮件（未设置发信服务器时写邮件草稿）")
+    p.add_argument("--round", metavar="NAME", help="本次报送答复的报送批次")
+    p.add_argument("--year", metavar="2025-2026", help="学年（不填则按批次期间或全部记录）")
+    p.add_argument("--semester", type=int, choices=(1, 2), help="学期：1 秋季，2 春季")
+    p.add_argument("--zero", action="store_true", help="零报告：本期没有可报送的内容")
+    p.add_argument("--folder", metavar="DIR", help="写到哪个文件夹（默认：报送文件夹）")
+    p.set_defaults(func=cmd_submit)
     _register_rounds(sub)
     _register_bureau(sub)
+
+
+def cmd_submit(args) -> int:
+    from ..core.exchange.submit import submit_package
+    from ..core.submission import outbox_dir
+
+    open_store(args)
+    done = submit_package(args.folder or outbox_dir(), round_name=args.round, year=args.year,
+                          semester=args.semester, zero=args.zero)
+    said = {"sent": "已发送到教育局邮箱", "queued": "暂时无法发送，已放入发件箱，下次启动或“重试发送”时再发",
+            "draft": "没有设置发信服务器，已写出邮件草稿，请用邮件程序打开发送"}[done.state]
+    print(f"{said}：{done.eml}")
+    for path in done.attachments:
+        print(f"  附件：{path.name}")
+    return 0
 
 
 def _register_rounds(sub: argparse._SubParsersAction) -> None:
@@ -95,10 +117,12 @@ def print_plan(plan) -> None:
         return
     for label, counts in plan.counts_by_table().items():
         print(f"  {label}：" + "，".join(f"{a} {n}" for a, n in counts.items()))
-    for c in plan.conflicts:
-        print(f"冲突：{c.label} {c.uuid[:8]}（双方都修改过）")
-        for name, (mine, theirs) in c.differences().items():
-            print(f"    {name}：本地“{mine}” / 对方“{theirs}”")
+    from ..core.exchange.conflicts import conflict_views
+
+    for view in conflict_views(plan):
+        print(f"冲突：{view.record}（编号 {view.uuid[:8]}，双方都修改过）")
+        for diff in view.diffs:
+            print(f"    {diff.label}：本地“{diff.mine}” / 对方“{diff.theirs}”")
     print(f"合计：新增 {plan.count(importer.ADD)}，更新 {plan.count(importer.UPDATE)}，"
           f"未变 {plan.count(importer.UNCHANGED) + plan.count(importer.KEEP_MINE)}，冲突 {len(plan.conflicts)}")
 

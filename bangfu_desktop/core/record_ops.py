@@ -206,28 +206,31 @@ def save_settings(unit_id: int | None, unit_values: dict[str, Any], options: dic
     return _save_with_parts(Unit, unit_id, values, parts)
 
 
-def trash_many(table: str, ids: Iterable[int]) -> list[tuple[str, int]]:
-    """Move records of one table to the recycle bin in one transaction; return (table, id) of each moved."""
+def trash_many(table: str, ids: Iterable[int], *, correction: str = "") -> list[tuple[str, int]]:
+    """Move records of one table to the recycle bin in one transaction; return (table, id) of each moved.
+
+    One record in an accepted period without a ``correction`` reason: CorrectionRequired, none moved.
+    """
     model = MODEL_BY_TABLE[table]
     moved = []
     with database.atomic():
         for record_id in ids:
             record = model.get_or_none(model.id == record_id)
             if record is not None and record.deleted_at is None:
-                records.trash(record)
+                records.trash(record, correction=correction)
                 moved.append((table, record_id))
     records.changes_committed()
     return moved
 
 
-def restore_many(items: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+def restore_many(items: Iterable[tuple[str, int]], *, correction: str = "") -> list[tuple[str, int]]:
     """Bring (table, id) records back from the recycle bin in one transaction; return those restored."""
     restored = []
     with database.atomic():
         for table, record_id in items:
             record = records.load(table, record_id)
             if record.deleted_at is not None:
-                records.restore(record)
+                records.restore(record, correction=correction)
             restored.append((table, record_id))
     records.changes_committed()
     return restored

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -27,6 +29,18 @@ from .models import (
 
 # Bookkeeping columns that are not "what changed" for a clerk.
 _IGNORED = {"id", "created_at", "updated_at", "deleted_at", "name_key", "name_py"}
+# The 更正 reason of the writes in a ``correcting`` block (a form's save reaches ``save`` through record_ops).
+_correction: ContextVar[str] = ContextVar("correction", default="")
+
+
+@contextmanager
+def correcting(reason: str):
+    """Within the block, saves, deletes and restores of records in accepted periods are 更正 with ``reason``."""
+    token = _correction.set((reason or "").strip())
+    try:
+        yield
+    finally:
+        _correction.reset(token)
 
 
 def current_user() -> str:
@@ -159,6 +173,7 @@ def save(record: Model, *, correction: str = "") -> Model:
     A record in a period the bureau accepted changes only with a ``correction``
     reason (更正); without one, ``CorrectionRequired`` is raised and nothing is written.
     """
+    correction = correction or _correction.get()
     clean_fields(record)
     fill_keys(record)
     with database.atomic():
@@ -184,11 +199,24 @@ def save(record: Model, *, correction: str = "") -> Model:
     return record
 
 
-def _is_correction(old: Model, new: Model, correction: str) -> bool:
+def _is_correction(old: Model, new: Model, correction: str, action: str = "修改") -> bool:
     """True when the change is a 更正 of an accepted period (raises when the reason is missing)."""
     from .exchange.receipts import check_lock
 
-    return check_lock(old, new, correction)
+    return check_lock(old, new, correction, action)
+
+
+def _trash_or_restore(record: TrashableModel, action: str, deleted_at: dt.datetime | None, correction: str) -> None:
+    reason = (correction or _correction.get()).strip()
+    with database.atomic():
+        corrected = _is_correction(record, record, reason, action)
+        record.deleted_at = deleted_at
+        record.save(only=[type(record).deleted_at])
+        if corrected:  # travels in the next package as a 更正 (core.exchange.outgoing)
+            audit(record, "更正", {"操作": action, "更正原因": reason})
+        else:
+            audit(record, action)
+    _note_change()
 
 
 def save_many(records: Iterable[Model], action: str = "导入") -> int:
@@ -286,23 +314,18 @@ def update_many(records: Iterable[Model], action: str = "修改", batch: int = 2
     return count
 
 
-def trash(record: TrashableModel) -> TrashableModel:
-    """Move a record to the recycle bin (回收站); it can be restored."""
-    with database.atomic():
-        record.deleted_at = now()
-        record.save(only=[type(record).deleted_at])
-        audit(record, "删除")
-    _note_change()
+def trash(record: TrashableModel, *, correction: str = "") -> TrashableModel:
+    """Move a record to the recycle bin (回收站); it can be restored.
+
+    In a period the bureau accepted this is a 更正: without a reason ``CorrectionRequired`` is raised.
+    """
+    _trash_or_restore(record, "删除", now(), correction)
     return record
 
 
-def restore(record: TrashableModel) -> TrashableModel:
-    """Bring a record back from the recycle bin."""
-    with database.atomic():
-        record.deleted_at = None
-        record.save(only=[type(record).deleted_at])
-        audit(record, "恢复")
-    _note_change()
+def restore(record: TrashableModel, *, correction: str = "") -> TrashableModel:
+    """Bring a record back from the recycle bin (a 更正 with a reason in an accepted period, as ``trash``)."""
+    _trash_or_restore(record, "恢复", None, correction)
     return record
 
 

@@ -279,8 +279,11 @@ class MainWindow(QMainWindow):
                 undo.push(items)
             self._refresh_chrome()
 
-        run_op(self, self.tr("正在撤销删除…"), lambda: record_ops.restore_many(items), done,
-               changes=sorted({table for table, _ in items}), always=ended)
+        from .dialogs.correction import run_correctable  # a locked period asks for a 更正 reason
+
+        run_correctable(self, self.tr("正在撤销删除…"), lambda reason: record_ops.restore_many(items, correction=reason),
+                        done, on_cancel=lambda: (undo.push(items), self._refresh_chrome()),
+                        changes=sorted({table for table, _ in items}), always=ended)
 
     def show_recycle_bin(self) -> None:
         """Open the 回收站."""

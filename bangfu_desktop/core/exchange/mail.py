@@ -171,18 +171,18 @@ def _close(client: smtplib.SMTP | None) -> None:
 
 
 def submit(attachments: list[str | os.PathLike], *, folder: str | os.PathLike, to: str | None = None,
-           subject: str = "", package_uuid: str = "") -> tuple[str, Path]:
+           subject: str = "", package_uuid: str = "", body: str = "") -> tuple[str, Path]:
     """报送: with SMTP settings queue and try to send ('sent' or 'queued'); without, write a draft ('draft')."""
     paths = [Path(p) for p in attachments]
     if not smtp_configured():
         subject = subject or paths[0].stem
         to = settings.get("bureau.email") if to is None else to
-        data = build_message(paths, to=to, subject=subject, body=f"您好：\n\n附件是{subject}，请查收。\n")
+        data = build_message(paths, to=to, subject=subject, body=body or f"您好：\n\n附件是{subject}，请查收。\n")
         dest = Path(folder) / f"{paths[0].stem}.eml"
         with atomic_write(dest) as tmp:
             tmp.write_bytes(data)
         return "draft", dest
-    message = queue(paths, folder=folder, to=to, subject=subject, package_uuid=package_uuid)
+    message = queue(paths, folder=folder, to=to, subject=subject, body=body, package_uuid=package_uuid)
     send_pending()
     message = OutboxMessage.get_by_id(message.id)
     return ("sent" if message.status == SENT else "queued"), Path(message.eml_path)

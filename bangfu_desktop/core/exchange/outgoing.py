@@ -91,7 +91,8 @@ def _corrections_since(since: dt.datetime | None) -> list[dict[str, Any]]:
         out.append({"table": entry.table, "uuid": uuids.uuid_of(model, entry.record_id) if model else None,
                     "at": entry.at.isoformat(), "user": entry.user, "summary": entry.summary,
                     "reason": (entry.changes or {}).get("更正原因", ""),
-                    "changes": {k: v for k, v in (entry.changes or {}).items() if k != "更正原因"}})
+                    "operation": (entry.changes or {}).get("操作", "修改"),
+                    "changes": {k: v for k, v in (entry.changes or {}).items() if k not in ("更正原因", "操作")}})
     return out
 
 

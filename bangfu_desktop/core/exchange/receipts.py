@@ -24,9 +24,11 @@ ACCEPTED, RETURNED = "已接收", "退回"
 class CorrectionRequired(BangfuError):
     """The record lies in a period the bureau accepted: a 更正 reason is needed to change it."""
 
-    def __init__(self, round_name: str):
-        self.round_name = round_name
-        super().__init__(f"这条记录所在期间已被教育局接收（{round_name}）。修改它属于“更正”，请填写更正原因后再保存。")
+    def __init__(self, round_name: str, action: str = "修改"):
+        self.round_name, self.action = round_name, action
+        then = {"修改": "保存", "删除": "删除", "恢复": "恢复"}.get(action, action)
+        super().__init__(f"这条记录所在期间已被教育局接收（{round_name}）。{action}它属于“更正”，"
+                         f"请填写更正原因后再{then}。")
 
 
 def review(package_uuid: str, status: str, reason: str = "") -> ExchangePackage:
@@ -110,11 +112,11 @@ def lock_of(record: Model) -> str | None:
     return None
 
 
-def check_lock(old: Model, new: Model, correction: str) -> bool:
-    """Raise CorrectionRequired when saving changes a locked record without a reason; True if a 更正."""
+def check_lock(old: Model, new: Model, correction: str, action: str = "修改") -> bool:
+    """Raise CorrectionRequired when ``action`` (修改/删除/恢复) changes a locked record without a reason; True if a 更正."""
     name = lock_of(old) or lock_of(new)
     if name is None:
         return False
     if not (correction or "").strip():
-        raise CorrectionRequired(name)
+        raise CorrectionRequired(name, action)
     return True

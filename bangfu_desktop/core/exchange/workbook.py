@@ -92,6 +92,18 @@ def _summary(wb, status: Status, day: dt.date) -> None:
     setup_print(ws, "1:2")
 
 
+CORRECTION_COLUMNS = [Column("序号", 6), Column("学校", 24), Column("时间", 18), Column("操作", 8),
+                      Column("记录", 36), Column("更正原因", 30)]
+
+
+def _correction_rows(status: Status):
+    """Every 更正 the schools reported after acceptance (edits, deletions, restores), oldest first."""
+    found = [(c.get("at") or "", school.name, c) for school in status.schools for c in school.corrections]
+    found.sort(key=lambda item: item[0])
+    return [[i, name, at.replace("T", " ")[:16], c.get("operation", "修改"), c.get("summary", ""), c.get("reason", "")]
+            for i, (at, name, c) in enumerate(found, 1)]
+
+
 def write_consolidated(dest: str | os.PathLike, *, day: dt.date | None = None) -> Path:
     """The consolidated workbook of every school's latest records; return its path."""
     day = day or dt.date.today()
@@ -105,5 +117,8 @@ def write_consolidated(dest: str | os.PathLike, *, day: dt.date | None = None) -
         for ledger, rows_of, columns in LEDGERS:
             ws = wb.create_sheet(_sheet_title(school.name, ledger, used))
             write_ledger(ws, ledger, school.name, day, columns, rows_of(school.sender_uuid))
+    ws = wb.create_sheet("更正记录")
+    write_ledger(ws, "已接收后的更正记录", self_unit_name() or "", day, CORRECTION_COLUMNS, _correction_rows(status),
+                 seal=False)
     save_workbook(wb, dest)
     return Path(dest)

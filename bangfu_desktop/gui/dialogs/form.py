@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ...core import record_ops
+from ...core import record_ops, records
 from ...core.errors import RecordChanged
+from ...core.exchange.receipts import CorrectionRequired
 from ...core.validation import check_mobile, normalise_mobile, parse_date_text
 from ..operations import run_op
 from ..settings_store import remember_geometry
@@ -389,11 +390,13 @@ class RecordForm(QDialog):
         if self.editing_version is not None:
             values = {**values, "updated_at": self.editing_version}
         call = self.save_call(values)
+        reason = getattr(self, "correction_reason", "")
 
         def guarded():
             try:
-                return call()
-            except RecordChanged as exc:  # decided on the GUI thread: reload, or keep one's own
+                with records.correcting(reason):  # a record of an accepted period: the 更正 reason asked for
+                    return call()
+            except (RecordChanged, CorrectionRequired) as exc:  # decided on the GUI thread
                 return exc
 
         run_op(self, self.tr("正在保存…"), guarded, self._saved,
@@ -424,6 +427,16 @@ class RecordForm(QDialog):
             self.summary.setText(self.tr("未保存：该记录已被他人修改，您填写的内容都还在。"))
 
     def _saved(self, record) -> None:
+        if isinstance(record, CorrectionRequired):
+            from .correction import ask_correction_reason
+
+            self.set_busy(False)
+            self.correction_reason = ask_correction_reason(self, str(record)) or ""
+            if self.correction_reason:
+                self.try_accept()
+            else:
+                self.summary.setText(self.tr("未保存：更正需要填写原因，您填写的内容都还在。"))
+            return
         if isinstance(record, RecordChanged):
             self._conflict(record)
             return

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import record_ops, records
-from ..operations import run_op
 from ..settings_store import remember_geometry
 from ..table_model import Column, RecordTableModel
 
@@ -59,6 +58,8 @@ class RecycleBinDialog(QDialog):
         if not items:
             return
         self.restore_button.setEnabled(False)
-        run_op(self, self.tr("正在恢复…"), lambda: record_ops.restore_many(items), lambda _: self.reload(),
-               changes=sorted({table for table, _ in items}),
-               always=lambda ok: self.restore_button.setEnabled(True))
+        from .correction import run_correctable  # a locked period asks for a 更正 reason
+
+        run_correctable(self, self.tr("正在恢复…"), lambda reason: record_ops.restore_many(items, correction=reason),
+                        lambda _: self.reload(), changes=sorted({table for table, _ in items}),
+                        always=lambda ok: self.restore_button.setEnabled(True))

@@ -411,8 +411,10 @@ class RecordTab(QWidget):
             if answer != QMessageBox.Yes:
                 return
         table = self.model_class._meta.table_name
-        run_op(self, self.tr("正在删除…"), lambda: record_ops.trash_many(table, ids), self._deleted,
-               changes=table)
+        from ..dialogs.correction import run_correctable  # a locked period asks for a 更正 reason
+
+        run_correctable(self, self.tr("正在删除…"), lambda reason: record_ops.trash_many(table, ids, correction=reason),
+                        self._deleted, changes=table)
 
     def _deleted(self, trashed: list[tuple[str, int]]) -> None:
         undo.push(trashed)

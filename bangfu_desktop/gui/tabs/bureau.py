@@ -8,16 +8,15 @@ packages (with a preview), sends this unit's package, and retries the outbox.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from ...core.exchange import bureau, importer, mail, receipts
-from ...core.exchange.outgoing import export_package
+from ...core.exchange import bureau, conflicts, importer, mail, receipts, submit
 from ..lazy_core import write_consolidated  # core.exchange.workbook imports openpyxl
-from ...core.submission import outbox_dir, safe_name
+from ...core.submission import outbox_dir
 from ..bus import bus
+from ..dialogs.import_preview import PackageImportDialog
 from ..operations import run_op
 from ..table_model import Column, RecordTableModel
 
@@ -59,7 +58,8 @@ class BureauTab(QWidget):
         columns = [Column(self.tr("学校"), 0, 220)]
         columns += [Column(r.name, i + 1, 150) for i, r in enumerate(status.rounds)]
         n = len(status.rounds) + 1
-        columns += [Column(self.tr("频次要求达标"), n, 100), Column(self.tr("指标达成"), n + 1, 90)]
+        columns += [Column(self.tr("频次要求达标"), n, 100), Column(self.tr("指标达成"), n + 1, 90),
+                    Column(self.tr("接收后更正"), n + 2, 90)]
         model = RecordTableModel(columns, self.view)
         rows = []
         for s in status.schools:
@@ -67,7 +67,8 @@ class BureauTab(QWidget):
             known = bool(s.sender_uuid)  # nothing received yet: no figures to show
             rows.append((s.name, *[s.cells[r.uuid].text() for r in status.rounds],
                          f"{s.rules_met}/{s.rules_total}" if known else "—",
-                         f"{reached}/{len(s.targets)}" if known else "—"))
+                         f"{reached}/{len(s.targets)}" if known else "—",
+                         self.tr("{0} 条").format(len(s.corrections)) if s.corrections else "—"))
         model.set_rows(rows)
         self.view.setModel(model)
         for i, c in enumerate(columns):
@@ -125,60 +126,55 @@ class BureauTab(QWidget):
                    lambda p: QMessageBox.information(self, self.tr("汇总工作簿"), self.tr("已写出：{0}").format(p)))
 
 
-def describe_plan(plan: importer.ImportPlan) -> str:
-    """The preview of an import, as the confirmation shows it."""
-    lines = [f"来自：{plan.package.sender.get('name', '')}（{plan.package.made_at:%Y-%m-%d %H:%M}）"]
-    for label, counts in plan.counts_by_table().items():
-        lines.append(f"{label}：" + "，".join(f"{a} {n}" for a, n in counts.items()))
-    for c in plan.conflicts[:10]:
-        diffs = "；".join(f"{k}：本地“{m}” / 对方“{t}”" for k, (m, t) in c.differences().items())
-        lines.append(f"冲突 {c.label}：{diffs}")
-    return "\n".join(lines)
-
-
 def import_package_dialog(parent: QWidget) -> None:
     """Pick a .bfpkg, show what it would change, then import it in one transaction."""
     path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入数据包"), "", "数据包 (*.bfpkg)")
     if path:
-        run_op(parent, parent.tr("正在检查数据包…"), lambda: importer.plan_import(path),
-               lambda plan: _confirm_import(parent, plan))
+        run_op(parent, parent.tr("正在检查数据包…"), lambda: _planned(path),
+               lambda planned: confirm_import(parent, *planned))
 
 
-def _confirm_import(parent: QWidget, plan: importer.ImportPlan) -> None:
+def _planned(path: str) -> tuple[importer.ImportPlan, list[conflicts.ConflictView]]:
+    plan = importer.plan_import(path)
+    return plan, conflicts.conflict_views(plan)
+
+
+def confirm_import(parent: QWidget, plan: importer.ImportPlan,
+                   views: list[conflicts.ConflictView] | None = None) -> PackageImportDialog | None:
+    """Show the preview (each conflict with its own choice); import what the clerk chose. Returns the dialog."""
     if plan.already_imported:
         QMessageBox.information(parent, parent.tr("导入数据包"), parent.tr("此数据包此前已导入过，不会重复导入。"))
-        return
-    prefer = None
-    text = describe_plan(plan)
-    if plan.conflicts:
-        box = QMessageBox(QMessageBox.Question, parent.tr("双方都修改过的记录"), text, parent=parent)
-        theirs = box.addButton(parent.tr("采用对方"), QMessageBox.AcceptRole)
-        box.addButton(parent.tr("保留本地"), QMessageBox.RejectRole)
-        cancel = box.addButton(QMessageBox.Cancel)
-        box.exec()
-        if box.clickedButton() is cancel:
-            return
-        prefer = "theirs" if box.clickedButton() is theirs else "mine"
-    elif QMessageBox.question(parent, parent.tr("导入数据包"), text + "\n\n" + parent.tr("确定导入吗？")) != QMessageBox.Yes:
-        return
-    run_op(parent, parent.tr("正在导入…"), lambda: importer.apply_import(plan, prefer=prefer), changes="import")
+        return None
+    dialog = PackageImportDialog(plan, parent, views)
+    if dialog.exec() != QDialog.Accepted:
+        return dialog
+    choices = dialog.choices()
+    run_op(parent, parent.tr("正在导入…"), lambda: importer.apply_import(plan, choices=choices), changes="import")
+    return dialog
 
 
-def submit_package(parent: QWidget) -> None:
-    """报送: write this unit's package into the outbox and send it (or leave a draft without SMTP)."""
-    def work():
-        folder = outbox_dir()
-        from ...core.queries import self_unit_name
+def submit_package(parent: QWidget, round_name: str | None = None) -> None:
+    """报送: the package and its 报送 workbooks into the outbox, sent by e-mail (or a draft without SMTP).
 
-        dest = folder / f"{safe_name(self_unit_name() or '本单位')}_数据包_{dt.date.today():%Y%m%d}.bfpkg"
-        manifest = export_package(dest)
-        return mail.submit([dest], folder=folder, package_uuid=manifest["package_id"])
+    When the bureau's notice named rounds, the clerk picks the round this package answers.
+    """
+    if round_name is None:
+        from ...core.exchange.rounds import received_rounds
 
-    messages = {"sent": "已发送到教育局邮箱：{0}", "queued": "暂时无法发送，邮件已放入发件箱，联网后会自动重试：{0}",
-                "draft": "没有设置发信服务器，已生成邮件草稿，请用邮件程序打开发送：{0}"}
-    run_op(parent, parent.tr("正在报送…"), work,
-           lambda result: QMessageBox.information(parent, parent.tr("报送"),
-                                                  parent.tr(messages[result[0]]).format(Path(result[1]))),
+        names = [r.name for r in received_rounds()]
+        if names:
+            none = parent.tr("（不针对具体批次）")
+            choice, ok = QInputDialog.getItem(parent, parent.tr("报送"), parent.tr("本次报送答复哪个报送批次？"),
+                                              [*names, none], 0, False)
+            if not ok:
+                return
+            round_name = "" if choice == none else choice
+    folder = outbox_dir()
+    messages = {"sent": parent.tr("已发送到教育局邮箱（附数据包和报送工作簿）：{0}"),
+                "queued": parent.tr("暂时无法发送，邮件已放入发件箱，联网后会自动重试：{0}"),
+                "draft": parent.tr("没有设置发信服务器，已生成邮件草稿（附数据包和报送工作簿），请用邮件程序打开发送：{0}")}
+    run_op(parent, parent.tr("正在报送…"), lambda: submit.submit_package(folder, round_name=round_name or None),
+           lambda done: QMessageBox.information(parent, parent.tr("报送"), messages[done.state].format(done.eml)),
            changes="exchange_package")
 
 
