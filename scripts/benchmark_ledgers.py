@@ -66,7 +66,7 @@ def _ours(kind: str, db: str, dest: str) -> None:
     from bangfu_desktop.core import database
     from bangfu_desktop.core.excel_ledgers import LEDGERS
 
-    database.open_database(Path(db))
+    database.open_database(Path(db), backup_on_open=False)
     LEDGERS[kind][1](dest, day=dt.date(2026, 11, 22))
 
 

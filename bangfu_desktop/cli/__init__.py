@@ -13,10 +13,10 @@ import traceback
 
 from .. import __version__
 from ..core.errors import BangfuError
-from . import archive, base, excel, exchange, plan, shared
 
-# Modules that add subcommands; each has register(subparsers).
-COMMAND_MODULES = [base, excel, archive, plan, exchange, shared]
+# Modules that add subcommands; each has register(subparsers). Imported when the parser is
+# built, so that ``bangfu --version`` loads no database code.
+COMMAND_MODULES = ["base", "excel", "archive", "plan", "exchange", "shared"]
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -34,13 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="数据库文件，或共享数据库 postgresql://用户:密码@主机:5432/库名（默认：用户数据文件夹，或 BANGFU_DB）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
     sub.required = True
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f".{name}", __name__).register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``bangfu``."""
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        print(f"bangfu {__version__}")  # what argparse's version action prints, without the commands
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     from ..core import database, dbfile

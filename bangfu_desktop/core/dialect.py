@@ -17,11 +17,6 @@ from peewee import SQL, ColumnBase, NodeList, SqliteDatabase, fn
 
 from .models import database
 
-try:  # psycopg is needed only for a PostgreSQL database
-    from playhouse.postgres_ext import Psycopg3Database
-except ImportError:  # pragma: no cover - declared as a dependency
-    Psycopg3Database = None  # type: ignore[assignment,misc]
-
 URL_SCHEMES = ("postgresql://", "postgres://")
 
 
@@ -39,13 +34,30 @@ class AppSqliteDatabase(SqliteDatabase):
         return super().rollback()
 
 
-if Psycopg3Database is not None:
+_postgres_class: type | None = None
 
-    class AppPostgresDatabase(Psycopg3Database):
-        """PostgreSQL through psycopg 3, with the same field semantics as our SQLite schema."""
 
-else:  # pragma: no cover
-    AppPostgresDatabase = None  # type: ignore[assignment,misc]
+def _postgres_database_class() -> type | None:
+    """AppPostgresDatabase, made on first use: psycopg costs 0.3-0.7 s to import, a SQLite start needs none."""
+    global _postgres_class
+    if _postgres_class is None:
+        from .._deferred import hand_psycopg_to_peewee
+
+        if not hand_psycopg_to_peewee():  # pragma: no cover - declared as a dependency
+            return None
+        from playhouse.postgres_ext import Psycopg3Database
+
+        class AppPostgresDatabase(Psycopg3Database):
+            """PostgreSQL through psycopg 3, with the same field semantics as our SQLite schema."""
+
+        _postgres_class = AppPostgresDatabase
+    return _postgres_class
+
+
+def __getattr__(name: str):
+    if name == "AppPostgresDatabase":
+        return _postgres_database_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_url(target: object) -> bool:
@@ -97,7 +109,8 @@ def os_user() -> str:
 def is_postgres() -> bool:
     """Whether the open database is PostgreSQL."""
     obj = database.obj
-    return AppPostgresDatabase is not None and isinstance(obj, AppPostgresDatabase)
+    # No class made yet means no PostgreSQL database was opened in this process.
+    return _postgres_class is not None and isinstance(obj, _postgres_class)
 
 
 def sql(text: str) -> str:

@@ -13,7 +13,7 @@ from .excel_import import FieldSpec, ImportPreview
 from .excel_import_ledgers import (LedgerImport, Planned, Roster, RowError, clean_name, parse_day,
                                    replace_observers)
 from .excel_import_teachers import as_bool
-from .models import PAIRING_STATUSES, Activity, Guidance, Observation, ObservationObserver, Pairing, Rotation
+from .models import PAIRING_STATUSES, Activity, Guidance, Observation, ObservationObserver, Pairing, Rotation, Unit
 from .observations import check_score, parse_scores
 
 F = FieldSpec
@@ -126,13 +126,8 @@ def _read_rotation(cell, raw, roster: Roster, preview: ImportPreview) -> Planned
 
 
 def _existing_rotations():
-    units = {}
-    found = {}
-    for r in Rotation.live():
-        if r.host_unit_id and r.host_unit_id not in units:
-            units[r.host_unit_id] = r.host_unit.name
-        found[(r.teacher_id, r.start_date, units.get(r.host_unit_id, ""))] = r
-    return found
+    units = dict(Unit.select(Unit.id, Unit.name).tuples())
+    return {(r.teacher_id, r.start_date, units.get(r.host_unit_id, "")): r for r in Rotation.live()}
 
 
 # -- 活动 ----------------------------------------------------------------------------------------
@@ -201,8 +196,10 @@ def _read_observation(cell, raw, roster: Roster, preview: ImportPreview) -> Plan
               "grade": grade, "scores": scores}
 
     def observers_changed(record) -> dict[str, tuple[str, str]]:
-        old = [o.teacher_id for o in ObservationObserver.select(ObservationObserver.teacher)
-               .where(ObservationObserver.observation == record.id).order_by(ObservationObserver.id)]
+        old = getattr(record, "observer_ids", None)  # read with the existing records, in one query
+        if old is None:
+            old = [o.teacher_id for o in ObservationObserver.select(ObservationObserver.teacher)
+                   .where(ObservationObserver.observation == record.id).order_by(ObservationObserver.id)]
         if not ids or old == ids:
             return {}
         return {"observers": (str(len(old)) + " 人", str(len(ids)) + " 人")}
@@ -218,7 +215,16 @@ def re_split(text: str) -> list[str]:
 
 
 def _existing_observations():
-    return {(o.date, o.teacher_id, o.period, o.topic): o for o in Observation.live()}
+    observers: dict[int, list[int]] = {}
+    for observation_id, teacher_id in (ObservationObserver.select(ObservationObserver.observation,
+                                                                  ObservationObserver.teacher)
+                                       .order_by(ObservationObserver.id).tuples()):
+        observers.setdefault(observation_id, []).append(teacher_id)
+    found = {}
+    for o in Observation.live():
+        o.observer_ids = observers.get(o.id, [])
+        found[(o.date, o.teacher_id, o.period, o.topic)] = o
+    return found
 
 
 # -- 指导记录 ------------------------------------------------------------------------------------
@@ -228,7 +234,7 @@ def _read_guidance(cell, raw, roster: Roster, preview: ImportPreview) -> Planned
         raise RowError("指导日期为空")
     mentor = roster.teacher(cell["mentor"], cell.get("mentor_unit", ""), "师傅")
     apprentice = roster.teacher(cell["apprentice"], cell.get("apprentice_unit", ""), "徒弟")
-    pairings = list(Pairing.live().where((Pairing.mentor == mentor.id) & (Pairing.apprentice == apprentice.id)))
+    pairings = roster.pairings(mentor.id, apprentice.id)
     if len(pairings) > 1:
         pairings = [p for p in pairings if (p.start_date is None or p.start_date <= day)
                     and (p.end_date is None or day <= p.end_date)] or pairings[:0]

@@ -14,10 +14,10 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from peewee import Model
+from peewee import ForeignKeyField, Model
 
 from . import records
 from .errors import InvalidInput
@@ -76,6 +76,8 @@ class Roster:
 
     by_name: dict[str, list[Teacher]]
     units: dict[str, Unit]
+    # (mentor id, apprentice id) -> live pairings, read in one query when a row first asks.
+    _pairings: dict[tuple[int, int], list] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls) -> "Roster":
@@ -112,6 +114,16 @@ class Roster:
             if len(found) != 1:
                 raise RowError(f"教师名册中有多位名为“{name}”的教师，无法确定是哪一位（请在表中填写其单位）")
         return found[0]
+
+    def pairings(self, mentor_id: int, apprentice_id: int) -> list:
+        """The live pairings of that mentor and apprentice (all pairings read once per preview)."""
+        if self._pairings is None:
+            from .models import Pairing
+
+            self._pairings = {}
+            for pairing in Pairing.live().order_by(Pairing.id):
+                self._pairings.setdefault((pairing.mentor_id, pairing.apprentice_id), []).append(pairing)
+        return self._pairings.get((mentor_id, apprentice_id), [])
 
     def unit(self, text: str, preview: ImportPreview) -> Unit | None:
         """The unit a cell names; an unknown one is created with the import (and said so)."""
@@ -218,6 +230,10 @@ def build_preview(spec: LedgerImport, preview: ImportPreview, cancelled: CancelF
             continue
         changes = {}
         for name, value in planned.values.items():
+            link = spec.model._meta.fields.get(name)
+            if (isinstance(link, ForeignKeyField) and isinstance(value, Model) and value.get_id() is not None
+                    and getattr(target, link.object_id_name) == value.get_id()):
+                continue  # the same linked record: compared by id, not fetched (one query per row)
             old = getattr(target, name)
             if value is None or value == "" or value == [] or _same(old, value):
                 continue

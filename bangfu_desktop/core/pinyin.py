@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames read differently from the word's everyday reading (first character of a name).
 SURNAME_READINGS = {
     "曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "查": "zha1", "区": "ou1",
@@ -28,6 +26,8 @@ def _syllables(text: str, is_name: bool) -> list[str]:
         for surname in sorted(SURNAME_READINGS, key=len, reverse=True):
             if text.startswith(surname):
                 return SURNAME_READINGS[surname].split() + _syllables(text[len(surname):], False)
+    from pypinyin import Style, lazy_pinyin  # its dictionaries cost 0.2 s to import: not at start
+
     return lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default")
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import queries
-from ..core.pdf import SECTIONS, ArchiveSelection, export_archive
+from .lazy_core import SECTIONS, ArchiveSelection, export_archive  # core.pdf imports reportlab
 from ..core.terms import load_calendar
 from .operations import run_op
 

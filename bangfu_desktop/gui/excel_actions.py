@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,16 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import queries
-from ..core.excel_import import ImportPreview, ImportResult, apply_import
-from ..core.excel_import_ledgers import preview_ledger
-from ..core.excel_import_tasks import NEW_PLAN, preview_tasks, with_plan
-from ..core.excel_import_teachers import preview_teachers
-from ..core.excel_ledgers import LEDGERS
-from ..core.excel_tasks import export_tasks
+from .lazy_core import (LEDGERS, NEW_PLAN, apply_import, export_tasks, preview_ledger,  # openpyxl on first use
+                        preview_tasks, preview_teachers, with_plan)
 from ..core.models import Plan
 from ..core.submission import export_submission, write_eml_draft
 from .archive_actions import ask_save_path, offer_open, open_path, throttled
 from .operations import run_op
+
+if TYPE_CHECKING:
+    from ..core.excel_import import ImportPreview, ImportResult
 
 XLSX_PATTERN = "Excel 工作簿 (*.xlsx)"
 IMPORTERS = {"tasks": ("任务清单", preview_tasks), "teachers": ("教师名册", preview_teachers)}

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSt
 
 from ..core import backup, database, queries, record_ops, restore, sortkeys
 from . import dialog_geometry
-from ..core.excel_ledgers import LEDGERS
+from .lazy_core import LEDGERS
 from .archive_actions import export_year_archive, export_year_report, preview_year_archive
 from .bus import bus
 from .shared_poll import follow_other_clients

@@ -11,7 +11,6 @@ from typing import Any
 
 from peewee import BooleanField, ForeignKeyField
 
-from ..excel_import_ledgers import CHANGE_LABELS
 from .importer import Change, ImportPlan
 from .records_io import MODEL_BY_NAME
 
@@ -58,6 +57,8 @@ class ConflictView:
 
 def field_label(table: str, name: str) -> str:
     """The Chinese name of a field of ``table`` (the field name itself when none is known)."""
+    from ..excel_import_ledgers import CHANGE_LABELS  # it imports openpyxl: not at the window's start
+
     return _TABLE_LABELS.get((table, name)) or CHANGE_LABELS.get(name) or _MORE_LABELS.get(name) or name
 
 

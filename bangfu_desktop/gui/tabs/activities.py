@@ -144,6 +144,17 @@ class ActivitiesTab(QWidget):
         layout.addWidget(self.inner)
 
     def reload(self) -> None:
-        """Reload both lists."""
-        self.activities.reload()
-        self.observations.reload()
+        """Reload both lists: the one shown first, the other once it has loaded (so they never compete)."""
+        from PySide6.QtCore import QTimer
+
+        shown = self.inner.currentWidget()
+        pending = [self.observations if shown is self.activities else self.activities]
+
+        def then(*_):
+            if pending:
+                shown.loaded.disconnect(then)
+                pending.pop().reload()
+
+        shown.loaded.connect(then)
+        QTimer.singleShot(3000, then)  # never wait forever on a failed first load
+        shown.reload()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, 
                                QTableView, QVBoxLayout, QWidget)
 
 from ...core.exchange import bureau, conflicts, importer, mail, receipts, submit
-from ...core.exchange.workbook import write_consolidated
+from ..lazy_core import write_consolidated  # core.exchange.workbook imports openpyxl
 from ...core.submission import outbox_dir
 from ..bus import bus
 from ..dialogs.import_preview import PackageImportDialog
