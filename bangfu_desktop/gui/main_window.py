@@ -1,6 +1,7 @@
 """The main window: assembles the tabs, menus and status bar, nothing more."""
 
 from __future__ import annotations
+from .i18n import translated
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
             page = cls(self)
             page.setObjectName(name)
             self.pages[name] = page
-            self.tabs.addTab(page, page.title)
+            self.tabs.addTab(page, translated(page.title))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         add_exchange_ui(self)

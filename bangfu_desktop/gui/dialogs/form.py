@@ -8,6 +8,7 @@ keeps everything typed when it failed.
 """
 
 from __future__ import annotations
+from ..i18n import translated
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -165,7 +166,7 @@ class RecordForm(QDialog):
 
     def _choices(self, spec: FieldSpec, fresh: bool = False) -> list[tuple[str, Any]]:
         raw = self.cached_choices(spec.choices, fresh) if callable(spec.choices) else (spec.choices or [])
-        return [c if isinstance(c, tuple) else (c, c) for c in raw]
+        return [(translated(c[0]), c[1]) if isinstance(c, tuple) else (translated(c), c) for c in raw]
 
     def _add_field(self, spec: FieldSpec) -> None:
         kind = spec.kind
@@ -189,9 +190,9 @@ class RecordForm(QDialog):
         else:
             editor = QLineEdit()
             if spec.placeholder:
-                editor.setPlaceholderText(spec.placeholder)
+                editor.setPlaceholderText(translated(spec.placeholder))
         editor.setObjectName(f"field_{spec.name}")
-        label = QLabel(("<span style='color:#b00020'>*</span> " if spec.required else "") + spec.label)
+        label = QLabel(("<span style='color:#b00020'>*</span> " if spec.required else "") + translated(spec.label))
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)

@@ -8,6 +8,7 @@ across refreshes, and the WPS-like view of ``table_view``.
 """
 
 from __future__ import annotations
+from ..i18n import translated
 
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -159,7 +160,7 @@ class RecordTab(QWidget):
         self.addAction(find)
         bar.addWidget(self.search, 2)
         for spec in self.filter_specs:
-            bar.addWidget(QLabel(spec.label))
+            bar.addWidget(QLabel(translated(spec.label)))
             combo = QComboBox()
             combo.setObjectName(f"filter_{spec.label}")
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
@@ -333,6 +334,7 @@ class RecordTab(QWidget):
             combo.clear()
             combo.addItem(self.tr("全部"), None)
             for text, value in (options[n] if options is not None else spec.options()):
+                text = translated(text)
                 combo.addItem(text, value)
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))

@@ -6,6 +6,7 @@ packages (with a preview), sends this unit's package, and retries the outbox.
 """
 
 from __future__ import annotations
+from ..i18n import translated
 
 import datetime as dt
 from pathlib import Path
@@ -223,6 +224,6 @@ def add_exchange_ui(window) -> None:
         page = BureauTab(window)
         page.setObjectName("bureau")
         window.pages["bureau"] = page
-        window.tabs.insertTab(1, page, page.title)
+        window.tabs.insertTab(1, page, translated(page.title))
     if mail.smtp_configured() and mail.pending():
         retry_outbox(None)

@@ -1,6 +1,7 @@
 """单位与方案: units, plans, task categories, targets and frequency rules as sub-tabs."""
 
 from __future__ import annotations
+from ..i18n import translated
 
 import re
 
@@ -169,7 +170,7 @@ class UnitsPlansTab(QWidget):
         for name, tab in (("units", self.units), ("plans", self.plans), ("categories", self.categories),
                           ("targets", self.targets), ("rules", self.rules)):
             tab.setObjectName(name)
-            self.inner.addTab(tab, tab.title)
+            self.inner.addTab(tab, translated(tab.title))
         layout.addWidget(self.inner)
 
     def pages(self) -> list[RecordTab]:
