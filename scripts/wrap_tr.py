@@ -5,7 +5,9 @@
 
 What it does, by source position (the ast module; comments and layout are kept):
 
-- ``self.tr("…")`` becomes ``tr("<Class>", "…")`` (the enclosing class, see gui/i18n.py).
+- ``self.tr("…")`` (or ``parent.tr("…")``) becomes ``tr("<Class>", "…")`` with the
+  enclosing class as context (see gui/i18n.py); ``self.tr(label)`` of a variable becomes
+  ``translated(label)``.
 - A literal with Chinese text becomes ``tr(ctx, "…")`` where the code runs after start
   and ``N_(ctx, "…")`` where it runs at import time (module constants, class
   attributes, default arguments): those are translated where shown.
@@ -36,6 +38,8 @@ GUI = ROOT / "bangfu_desktop" / "gui"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 NOTR = re.compile(r"#.*\bnotr\b")
 TR_NAMES = {"tr", "translate", "N_", "QT_TRANSLATE_NOOP"}
+# Calls whose arguments are data: file names the bureau expects, keys of the status colours.
+DATA_CALLS = {"default_name", "safe_name", "_colour"}
 LOG_CALLS = {"log_exception", "debug", "info", "warning", "error", "exception", "critical"}
 FILE_NAME = re.compile(r"\.(pdf|xlsx|xls|bfpkg|eml|csv|zip|db|sqlite|txt|png|json)$", re.I)
 SKIPPED_FILES = {"i18n.py", "translations.py"}
@@ -74,9 +78,8 @@ def call_name(node: ast.AST) -> str | None:
 
 
 def is_self_tr(node: ast.AST) -> bool:
-    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "tr" and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "self")
+    """``self.tr(…)``, ``parent.tr(…)``, ``form.tr(…)``: QObject.tr, whose context is not ours."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
 
 
 def text_arg(call: ast.Call) -> ast.AST | None:
@@ -176,9 +179,11 @@ class FileRewriter:
         if isinstance(parent, ast.Dict) and isinstance(self.parents.get(parent), ast.keyword) \
                 and self.parents[parent].arg == "defaults":
             return "database default"
-        # Log text (any depth inside a logging call's arguments).
+        # Log text and other data (any depth inside such a call's arguments).
         up = node
         while up is not None:
+            if isinstance(up, ast.Call) and call_name(up) in DATA_CALLS and up is not node:
+                return f"argument of {call_name(up)}()"
             if isinstance(up, ast.Call) and call_name(up) in LOG_CALLS and up is not node:
                 func = up.func
                 owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
@@ -215,7 +220,9 @@ class FileRewriter:
                 if isinstance(value.value, ast.Name):
                     base = value.value.id
                 elif isinstance(value.value, ast.Attribute):
-                    base = value.value.attr
+                    base = value.value.attr.strip("_")
+                elif isinstance(value.value, ast.Subscript) and isinstance(value.value.value, ast.Name):
+                    base = value.value.value.id
                 if not base or keyword.iskeyword(base) or not base.isidentifier():
                     base = "v"
                 name, k = base, 2
@@ -283,6 +290,16 @@ class FileRewriter:
     def convert_self_tr(self, call: ast.Call) -> None:
         ctx, _ = self.scope[call]
         start, end = self.span(call.func)
+        first = call.args[0] if call.args else None
+        if isinstance(first, ast.Call) and call_name(first) in TR_NAMES and not is_self_tr(first):
+            # ``parent.tr(tr(ctx, "…"))``: the outer call adds nothing.
+            self.add(*self.span(call), self.segment(first))
+            return
+        if first is not None and not isinstance(first, (ast.Constant, ast.JoinedStr)):
+            # ``self.tr(label)``: the text was marked where written (N_) or is translated already.
+            self.add(start, end, "translated")
+            self.used.add("translated")
+            return
         self.add(start, end, "tr")
         self.used.add("tr")
         if call.args:
