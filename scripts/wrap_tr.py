@@ -258,7 +258,10 @@ class FileRewriter:
                 outer = self.enclosing_fstring(node)
                 if outer is not None:
                     # Inside an f-string's {…}: handled once the f-string became a template.
-                    if not has_cjk(outer) and not self.marked(outer):
+                    why = None if has_cjk(outer) or self.marked(outer) else self.is_data(outer)
+                    if why:
+                        self.mark_notr(outer, why)
+                    elif not has_cjk(outer) and not self.marked(outer):
                         self.report.append(f"{self.path.relative_to(ROOT)}:{node.lineno}: "
                                            "text inside an f-string without text of its own: fix by hand")
                     continue
