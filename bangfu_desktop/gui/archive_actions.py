@@ -1,6 +1,7 @@
 """打印/导出档案 from the window: ask where, run the PDF export off the GUI thread, report."""
 
 from __future__ import annotations
+from .i18n import N_, tr
 
 import datetime as dt
 from pathlib import Path
@@ -36,21 +37,21 @@ def ask_save_path(parent: QWidget, title: str, name: str, pattern: str) -> str |
 
 def report_done(parent: QWidget, report) -> None:
     """Say what was written (and any warnings); offer to open it."""
-    box = QMessageBox(QMessageBox.Information, parent.tr("导出完成"), report.summary(), parent=parent)
-    open_button = box.addButton(parent.tr("打开文件"), QMessageBox.AcceptRole)
-    box.addButton(parent.tr("关闭"), QMessageBox.RejectRole)
+    box = QMessageBox(QMessageBox.Information, tr("archive_actions", "导出完成"), report.summary(), parent=parent)
+    open_button = box.addButton(tr("archive_actions", "打开文件"), QMessageBox.AcceptRole)
+    box.addButton(tr("archive_actions", "关闭"), QMessageBox.RejectRole)
     box.exec()
     if box.clickedButton() is open_button:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path)))
 
 
 def run_archive_export(parent: QWidget, selection: ArchiveSelection, dest: str, *, cover: bool,
-                       title: str = "帮扶工作档案资料", on_done=None):
+                       title: str = N_("archive_actions", "帮扶工作档案资料"), on_done=None):
     """Export with a progress bar and a cancel button."""
     def work(progress, cancelled):
         return export_archive(dest, selection, title=title, cover=cover, progress=progress, cancelled=cancelled)
 
-    return run_op(parent, parent.tr("正在生成 PDF…"), work, on_done or (lambda r: report_done(parent, r)),
+    return run_op(parent, tr("archive_actions", "正在生成 PDF…"), work, on_done or (lambda r: report_done(parent, r)),
                   progress=True, cancellable=True)
 
 
@@ -58,10 +59,10 @@ def export_records(tab, kind: str) -> None:
     """A tab's 打印/导出档案: the selected rows, or all rows shown when none is selected."""
     ids = tab.selected_ids() or [tab.model.id_at(r) for r in range(tab.model.rowCount())]
     if not ids:
-        QMessageBox.information(tab, tab.tr("打印/导出档案"), tab.tr("没有可导出的记录。"))
+        QMessageBox.information(tab, tr("archive_actions", "打印/导出档案"), tr("archive_actions", "没有可导出的记录。"))
         return
-    name = f"{queries.self_unit_name() or '本单位'}_{SECTIONS[kind]}_{dt.date.today():%Y%m%d}.pdf"
-    dest = ask_save_path(tab, tab.tr("导出档案（PDF）"), name, tab.tr("PDF 文件 (*.pdf)"))
+    name = f"{queries.self_unit_name() or '本单位'}_{SECTIONS[kind]}_{dt.date.today():%Y%m%d}.pdf"  # notr
+    dest = ask_save_path(tab, tr("archive_actions", "导出档案（PDF）"), name, tr("archive_actions", "PDF 文件 (*.pdf)"))
     if dest:
         run_archive_export(tab, ArchiveSelection(kinds=(kind,), ids=tuple(ids)), dest, cover=False,
                            title=SECTIONS[kind])
@@ -72,21 +73,21 @@ class YearArchiveDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("导出年度档案"))
+        self.setWindowTitle(tr("YearArchiveDialog", "导出年度档案"))
         form = QFormLayout(self)
         calendar = load_calendar()
         this_year = calendar.school_year_of(dt.date.today())
         self.year = QComboBox()
         for year in range(this_year, this_year - 8, -1):
-            self.year.addItem(f"{year}-{year + 1}学年", year)
+            self.year.addItem(tr("YearArchiveDialog", "{year}-{v}学年").format(year=year, v=year + 1), year)
         self.semester = QComboBox()
-        for text, value in ((self.tr("全学年"), None), (self.tr("第一学期（秋季）"), 1), (self.tr("第二学期（春季）"), 2)):
+        for text, value in ((tr("YearArchiveDialog", "全学年"), None), (tr("YearArchiveDialog", "第一学期（秋季）"), 1), (tr("YearArchiveDialog", "第二学期（春季）"), 2)):
             self.semester.addItem(text, value)
-        form.addRow(self.tr("学年"), self.year)
-        form.addRow(self.tr("学期"), self.semester)
+        form.addRow(tr("YearArchiveDialog", "学年"), self.year)
+        form.addRow(tr("YearArchiveDialog", "学期"), self.semester)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("选择保存位置…"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.button(QDialogButtonBox.Ok).setText(tr("YearArchiveDialog", "选择保存位置…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("YearArchiveDialog", "取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -102,7 +103,7 @@ class ArchiveCheckDialog(QDialog):
     def __init__(self, findings, period, parent=None):
         super().__init__(parent)
         self.period = period
-        self.setWindowTitle(self.tr("档案体检"))
+        self.setWindowTitle(tr("ArchiveCheckDialog", "档案体检"))
         self.resize(760, 460)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -112,10 +113,10 @@ class ArchiveCheckDialog(QDialog):
         self.list.itemActivated.connect(self.open_item)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
-        self.open_button = buttons.addButton(self.tr("打开记录"), QDialogButtonBox.ActionRole)
-        self.recheck_button = buttons.addButton(self.tr("重新检查"), QDialogButtonBox.ActionRole)
-        self.print_button = buttons.addButton(self.tr("仍然打印"), QDialogButtonBox.AcceptRole)
-        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
+        self.open_button = buttons.addButton(tr("ArchiveCheckDialog", "打开记录"), QDialogButtonBox.ActionRole)
+        self.recheck_button = buttons.addButton(tr("ArchiveCheckDialog", "重新检查"), QDialogButtonBox.ActionRole)
+        self.print_button = buttons.addButton(tr("ArchiveCheckDialog", "仍然打印"), QDialogButtonBox.AcceptRole)
+        cancel = buttons.addButton(tr("ArchiveCheckDialog", "取消"), QDialogButtonBox.RejectRole)
         self.open_button.clicked.connect(lambda: self.open_item(self.list.currentItem()))
         self.recheck_button.clicked.connect(self.recheck)
         buttons.accepted.connect(self.accept)
@@ -132,10 +133,10 @@ class ArchiveCheckDialog(QDialog):
             self.list.addItem(item)
         if findings:
             self.list.setCurrentRow(0)
-            self.summary.setText(self.tr("打印前发现 %d 个检查时会被指出的问题。双击一条打开对应记录修改，"
+            self.summary.setText(tr("ArchiveCheckDialog", "打印前发现 %d 个检查时会被指出的问题。双击一条打开对应记录修改，"
                                          "改好后点“重新检查”；也可以“仍然打印”。") % len(findings))
         else:
-            self.summary.setText(self.tr("未发现问题，可以打印。"))
+            self.summary.setText(tr("ArchiveCheckDialog", "未发现问题，可以打印。"))
         self.open_button.setEnabled(bool(findings))
 
     def recheck(self) -> None:
@@ -183,7 +184,7 @@ def check_before_printing(window: QWidget, period, proceed) -> None:
         if dialog.exec() == QDialog.Accepted:
             proceed()
 
-    run_op(window, window.tr("正在进行档案体检…"), lambda: check_archive(period), done)
+    run_op(window, tr("archive_actions", "正在进行档案体检…"), lambda: check_archive(period), done)
 
 
 def export_year_archive(window: QWidget) -> None:
@@ -192,10 +193,10 @@ def export_year_archive(window: QWidget) -> None:
     if dialog.exec() != QDialog.Accepted:
         return
     selection = dialog.selection()
-    name = f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"
+    name = f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"  # notr
 
     def proceed():
-        dest = ask_save_path(window, window.tr("导出年度档案（PDF）"), name, window.tr("PDF 文件 (*.pdf)"))
+        dest = ask_save_path(window, tr("archive_actions", "导出年度档案（PDF）"), name, tr("archive_actions", "PDF 文件 (*.pdf)"))
         if dest:
             run_archive_export(window, selection, dest, cover=True)
 
@@ -212,19 +213,19 @@ def year_report_work(year: int, dest: str):
 def export_year_report(window: QWidget) -> None:
     """年度工作统计 as PDF (with charts) or Excel, by the chosen file type."""
     dialog = YearArchiveDialog(window)
-    dialog.setWindowTitle(window.tr("导出年度工作统计"))
+    dialog.setWindowTitle(tr("archive_actions", "导出年度工作统计"))
     dialog.semester.setEnabled(False)
     if dialog.exec() != QDialog.Accepted:
         return
     year = dialog.year.currentData()
-    name = f"{queries.self_unit_name() or '本单位'}_年度工作统计_{dialog.year.currentText()}.pdf"
-    dest = ask_save_path(window, window.tr("导出年度工作统计"), name,
-                         window.tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
+    name = f"{queries.self_unit_name() or '本单位'}_年度工作统计_{dialog.year.currentText()}.pdf"  # notr
+    dest = ask_save_path(window, tr("archive_actions", "导出年度工作统计"), name,
+                         tr("archive_actions", "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
     if not dest:
         return
 
     def done(path):
-        QMessageBox.information(window, window.tr("导出完成"), window.tr("已写入：%s") % path)
+        QMessageBox.information(window, tr("archive_actions", "导出完成"), tr("archive_actions", "已写入：%s") % path)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    run_op(window, window.tr("正在统计…"), lambda: year_report_work(year, dest), done)
+    run_op(window, tr("archive_actions", "正在统计…"), lambda: year_report_work(year, dest), done)

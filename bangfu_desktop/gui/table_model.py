@@ -11,7 +11,7 @@ rows, PITFALLS.md). Text sorts by pinyin in both.
 """
 
 from __future__ import annotations
-from .i18n import translated
+from .i18n import tr, translated
 
 import datetime as dt
 from collections import OrderedDict
@@ -51,7 +51,7 @@ def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else ""
+        return tr("table_model", "是") if value else ""
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (dt.date, dt.datetime)):

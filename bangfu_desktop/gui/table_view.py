@@ -1,7 +1,7 @@
 """A table view that behaves like WPS: remembered columns, Ctrl+C as tab-separated rows, Enter opens."""
 
 from __future__ import annotations
-from .i18n import translated
+from .i18n import tr, translated
 
 from typing import Callable
 
@@ -39,7 +39,7 @@ class RecordView(QTableView):
         header.setSortIndicator(-1, Qt.AscendingOrder)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        copy = QAction(self.tr("复制"), self)
+        copy = QAction(tr("RecordView", "复制"), self)
         copy.setShortcut(QKeySequence.Copy)
         copy.setShortcutContext(Qt.WidgetShortcut)
         copy.triggered.connect(self.copy_selection)

@@ -6,7 +6,7 @@ packages (with a preview), sends this unit's package, and retries the outbox.
 """
 
 from __future__ import annotations
-from ..i18n import translated
+from ..i18n import N_, tr, translated
 
 import datetime as dt
 from pathlib import Path
@@ -26,7 +26,7 @@ from ..table_model import Column, RecordTableModel
 class BureauTab(QWidget):
     """汇总: who reported on time, late, 零报告, not at all, or was sent back."""
 
-    title = "汇总"
+    title = N_("BureauTab", "汇总")
 
     def __init__(self, window=None):
         super().__init__(window)
@@ -41,9 +41,9 @@ class BureauTab(QWidget):
         self.view.setSelectionMode(QTableView.SingleSelection)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("导入数据包…"), lambda: import_package_dialog(self)),
-                           (self.tr("已接收"), self.accept_selected), (self.tr("退回…"), self.return_selected),
-                           (self.tr("汇总工作簿…"), self.write_workbook)):
+        for text, slot in ((tr("BureauTab", "导入数据包…"), lambda: import_package_dialog(self)),
+                           (tr("BureauTab", "已接收"), self.accept_selected), (tr("BureauTab", "退回…"), self.return_selected),
+                           (tr("BureauTab", "汇总工作簿…"), self.write_workbook)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -57,14 +57,14 @@ class BureauTab(QWidget):
 
     def _show(self, status: bureau.Status) -> None:
         self.status = status
-        columns = [Column(self.tr("学校"), 0, 220)]
+        columns = [Column(tr("BureauTab", "学校"), 0, 220)]
         columns += [Column(r.name, i + 1, 150) for i, r in enumerate(status.rounds)]
         n = len(status.rounds) + 1
-        columns += [Column(self.tr("频次要求达标"), n, 100), Column(self.tr("指标达成"), n + 1, 90)]
+        columns += [Column(tr("BureauTab", "频次要求达标"), n, 100), Column(tr("BureauTab", "指标达成"), n + 1, 90)]
         model = RecordTableModel(columns, self.view)
         rows = []
         for s in status.schools:
-            reached = sum(1 for t in s.targets if t.get("status") == "已达成")
+            reached = sum(1 for t in s.targets if t.get("status") == "已达成")  # notr
             known = bool(s.sender_uuid)  # nothing received yet: no figures to show
             rows.append((s.name, *[s.cells[r.uuid].text() for r in status.rounds],
                          f"{s.rules_met}/{s.rules_total}" if known else "—",
@@ -76,9 +76,9 @@ class BureauTab(QWidget):
         lines = []
         for r in status.rounds:
             reporting, on_time = status.rates(r)
-            lines.append(self.tr("{0}（截止 {1}）：报送率 {2:.0%}，及时率 {3:.0%}").format(
+            lines.append(tr("BureauTab", "{0}（截止 {1}）：报送率 {2:.0%}，及时率 {3:.0%}").format(
                 r.name, r.due_date, reporting, on_time))
-        self.rates.setText("\n".join(lines) or self.tr("还没有报送批次。"))
+        self.rates.setText("\n".join(lines) or tr("BureauTab", "还没有报送批次。"))
 
     def _selected_cell(self) -> bureau.Cell | None:
         if self.status is None or not self.view.selectionModel():
@@ -97,72 +97,72 @@ class BureauTab(QWidget):
 
     def return_selected(self) -> None:
         """Send the selected package back with a reason, and write the receipt."""
-        reason, ok = QInputDialog.getText(self, self.tr("退回"), self.tr("退回原因："))
+        reason, ok = QInputDialog.getText(self, tr("BureauTab", "退回"), tr("BureauTab", "退回原因："))
         if ok:
             self._review(receipts.RETURNED, reason)
 
     def _review(self, status: str, reason: str) -> None:
         cell = self._selected_cell()
         if cell is None:
-            QMessageBox.information(self, self.tr("汇总"), self.tr("请先选中一所已报送学校在某个批次下的格子。"))
+            QMessageBox.information(self, tr("BureauTab", "汇总"), tr("BureauTab", "请先选中一所已报送学校在某个批次下的格子。"))
             return
-        dest = outbox_dir() / f"回执_{cell.package_uuid[:8]}.bfpkg"
+        dest = outbox_dir() / f"回执_{cell.package_uuid[:8]}.bfpkg"  # notr
 
         def work():
             receipts.review(cell.package_uuid, status, reason)
             receipts.write_receipt(cell.package_uuid, dest)
             return dest
 
-        run_op(self, self.tr("正在写回执…"), work,
-               lambda path: QMessageBox.information(self, self.tr("回执"), self.tr("已写出回执：{0}").format(path)),
+        run_op(self, tr("BureauTab", "正在写回执…"), work,
+               lambda path: QMessageBox.information(self, tr("BureauTab", "回执"), tr("BureauTab", "已写出回执：{0}").format(path)),
                changes="exchange_package")
 
     def write_workbook(self) -> None:
         """The consolidated workbook of every school."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("汇总工作簿"), f"报送汇总_{dt.date.today():%Y%m%d}.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, tr("BureauTab", "汇总工作簿"), f"报送汇总_{dt.date.today():%Y%m%d}.xlsx",  # notr
                                               "Excel (*.xlsx)")
         if path:
-            run_op(self, self.tr("正在写汇总工作簿…"), lambda: write_consolidated(path),
-                   lambda p: QMessageBox.information(self, self.tr("汇总工作簿"), self.tr("已写出：{0}").format(p)))
+            run_op(self, tr("BureauTab", "正在写汇总工作簿…"), lambda: write_consolidated(path),
+                   lambda p: QMessageBox.information(self, tr("BureauTab", "汇总工作簿"), tr("BureauTab", "已写出：{0}").format(p)))
 
 
 def describe_plan(plan: importer.ImportPlan) -> str:
     """The preview of an import, as the confirmation shows it."""
-    lines = [f"来自：{plan.package.sender.get('name', '')}（{plan.package.made_at:%Y-%m-%d %H:%M}）"]
+    lines = [tr("tabs.bureau", "来自：{v}（{made_at:%Y-%m-%d %H:%M}）").format(v=plan.package.sender.get('name', ''), made_at=plan.package.made_at)]
     for label, counts in plan.counts_by_table().items():
-        lines.append(f"{label}：" + "，".join(f"{a} {n}" for a, n in counts.items()))
+        lines.append(tr("tabs.bureau", "{label}：").format(label=label) + tr("tabs.bureau", "，").join(f"{a} {n}" for a, n in counts.items()))
     for c in plan.conflicts[:10]:
-        diffs = "；".join(f"{k}：本地“{m}” / 对方“{t}”" for k, (m, t) in c.differences().items())
-        lines.append(f"冲突 {c.label}：{diffs}")
+        diffs = tr("tabs.bureau", "；").join(tr("tabs.bureau", "{k}：本地“{m}” / 对方“{t}”").format(k=k, m=m, t=t) for k, (m, t) in c.differences().items())
+        lines.append(tr("tabs.bureau", "冲突 {label}：{diffs}").format(label=c.label, diffs=diffs))
     return "\n".join(lines)
 
 
 def import_package_dialog(parent: QWidget) -> None:
     """Pick a .bfpkg, show what it would change, then import it in one transaction."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入数据包"), "", "数据包 (*.bfpkg)")
+    path, _ = QFileDialog.getOpenFileName(parent, tr("tabs.bureau", "导入数据包"), "", tr("tabs.bureau", "数据包 (*.bfpkg)"))
     if path:
-        run_op(parent, parent.tr("正在检查数据包…"), lambda: importer.plan_import(path),
+        run_op(parent, tr("tabs.bureau", "正在检查数据包…"), lambda: importer.plan_import(path),
                lambda plan: _confirm_import(parent, plan))
 
 
 def _confirm_import(parent: QWidget, plan: importer.ImportPlan) -> None:
     if plan.already_imported:
-        QMessageBox.information(parent, parent.tr("导入数据包"), parent.tr("此数据包此前已导入过，不会重复导入。"))
+        QMessageBox.information(parent, tr("tabs.bureau", "导入数据包"), tr("tabs.bureau", "此数据包此前已导入过，不会重复导入。"))
         return
     prefer = None
     text = describe_plan(plan)
     if plan.conflicts:
-        box = QMessageBox(QMessageBox.Question, parent.tr("双方都修改过的记录"), text, parent=parent)
-        theirs = box.addButton(parent.tr("采用对方"), QMessageBox.AcceptRole)
-        box.addButton(parent.tr("保留本地"), QMessageBox.RejectRole)
+        box = QMessageBox(QMessageBox.Question, tr("tabs.bureau", "双方都修改过的记录"), text, parent=parent)
+        theirs = box.addButton(tr("tabs.bureau", "采用对方"), QMessageBox.AcceptRole)
+        box.addButton(tr("tabs.bureau", "保留本地"), QMessageBox.RejectRole)
         cancel = box.addButton(QMessageBox.Cancel)
         box.exec()
         if box.clickedButton() is cancel:
             return
         prefer = "theirs" if box.clickedButton() is theirs else "mine"
-    elif QMessageBox.question(parent, parent.tr("导入数据包"), text + "\n\n" + parent.tr("确定导入吗？")) != QMessageBox.Yes:
+    elif QMessageBox.question(parent, tr("tabs.bureau", "导入数据包"), text + "\n\n" + tr("tabs.bureau", "确定导入吗？")) != QMessageBox.Yes:
         return
-    run_op(parent, parent.tr("正在导入…"), lambda: importer.apply_import(plan, prefer=prefer), changes="import")
+    run_op(parent, tr("tabs.bureau", "正在导入…"), lambda: importer.apply_import(plan, prefer=prefer), changes="import")
 
 
 def submit_package(parent: QWidget) -> None:
@@ -171,15 +171,15 @@ def submit_package(parent: QWidget) -> None:
         folder = outbox_dir()
         from ...core.queries import self_unit_name
 
-        dest = folder / f"{safe_name(self_unit_name() or '本单位')}_数据包_{dt.date.today():%Y%m%d}.bfpkg"
+        dest = folder / f"{safe_name(self_unit_name() or '本单位')}_数据包_{dt.date.today():%Y%m%d}.bfpkg"  # notr
         manifest = export_package(dest)
         return mail.submit([dest], folder=folder, package_uuid=manifest["package_id"])
 
-    messages = {"sent": "已发送到教育局邮箱：{0}", "queued": "暂时无法发送，邮件已放入发件箱，联网后会自动重试：{0}",
-                "draft": "没有设置发信服务器，已生成邮件草稿，请用邮件程序打开发送：{0}"}
-    run_op(parent, parent.tr("正在报送…"), work,
-           lambda result: QMessageBox.information(parent, parent.tr("报送"),
-                                                  parent.tr(messages[result[0]]).format(Path(result[1]))),
+    messages = {"sent": tr("tabs.bureau", "已发送到教育局邮箱：{0}"), "queued": tr("tabs.bureau", "暂时无法发送，邮件已放入发件箱，联网后会自动重试：{0}"),
+                "draft": tr("tabs.bureau", "没有设置发信服务器，已生成邮件草稿，请用邮件程序打开发送：{0}")}
+    run_op(parent, tr("tabs.bureau", "正在报送…"), work,
+           lambda result: QMessageBox.information(parent, tr("tabs.bureau", "报送"),
+                                                  translated(messages[result[0]]).format(Path(result[1]))),
            changes="exchange_package")
 
 
@@ -187,9 +187,9 @@ def retry_outbox(parent: QWidget | None) -> None:
     """重试: try every waiting message again (also run quietly when the window opens)."""
     def done(result):
         if parent is not None:
-            QMessageBox.information(parent, parent.tr("发件箱"),
-                                    parent.tr("已发送 {0} 封，仍待发送 {1} 封。").format(*result))
-    run_op(parent, "正在发送…" if parent else "", mail.send_pending, done)
+            QMessageBox.information(parent, tr("tabs.bureau", "发件箱"),
+                                    tr("tabs.bureau", "已发送 {0} 封，仍待发送 {1} 封。").format(*result))
+    run_op(parent, tr("tabs.bureau", "正在发送…") if parent else "", mail.send_pending, done)
 
 
 def rounds_text() -> str:
@@ -198,28 +198,28 @@ def rounds_text() -> str:
 
     lines = []
     for r in received_rounds():
-        left = f"还有 {r.days_left} 天" if r.days_left >= 0 else f"已过 {-r.days_left} 天"
-        state = r.sent or "未报送"
+        left = tr("tabs.bureau", "还有 {days_left} 天").format(days_left=r.days_left) if r.days_left >= 0 else tr("tabs.bureau", "已过 {v} 天").format(v=-r.days_left)
+        state = r.sent or tr("tabs.bureau", "未报送")
         if r.reason:
-            state += f"（{r.reason}）"
-        lines.append(f"{r.name}：截止 {r.due_date}（{left}），{state}")
-    return "\n".join(lines) or "还没有收到教育局的报送通知。请用“导入数据包…”导入通知。"
+            state += tr("tabs.bureau", "（{reason}）").format(reason=r.reason)
+        lines.append(tr("tabs.bureau", "{name}：截止 {due_date}（{left}），{state}").format(name=r.name, due_date=r.due_date, left=left, state=state))
+    return "\n".join(lines) or tr("tabs.bureau", "还没有收到教育局的报送通知。请用“导入数据包…”导入通知。")
 
 
 def show_rounds(parent: QWidget) -> None:
     """The rounds and their deadlines, as the 报送 menu shows them."""
-    QMessageBox.information(parent, parent.tr("报送批次"), rounds_text())
+    QMessageBox.information(parent, tr("tabs.bureau", "报送批次"), rounds_text())
 
 
 def add_exchange_ui(window) -> None:
     """The 报送 menu, the 汇总 tab for a bureau, and a quiet outbox retry on start."""
     bar = window.menuBar()
-    menu = QMenu(window.tr("报送(&S)"), bar)
+    menu = QMenu(tr("tabs.bureau", "报送(&S)"), bar)
     bar.insertMenu(bar.actions()[-1], menu)  # before 帮助
-    window._add(menu, "报送批次与截止日期…", lambda: show_rounds(window))
-    window._add(menu, "报送数据包", lambda: submit_package(window))
-    window._add(menu, "导入数据包…", lambda: import_package_dialog(window))
-    window._add(menu, "重试发送", lambda: retry_outbox(window))
+    window._add(menu, tr("tabs.bureau", "报送批次与截止日期…"), lambda: show_rounds(window))
+    window._add(menu, tr("tabs.bureau", "报送数据包"), lambda: submit_package(window))
+    window._add(menu, tr("tabs.bureau", "导入数据包…"), lambda: import_package_dialog(window))
+    window._add(menu, tr("tabs.bureau", "重试发送"), lambda: retry_outbox(window))
     if bureau.is_bureau():
         page = BureauTab(window)
         page.setObjectName("bureau")
