@@ -50,7 +50,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv or sys.argv[:1])
-        app.setApplicationName(tr("app", "帮扶台账"))
+        app.setApplicationName("帮扶台账")  # notr: names the settings store
         app.setOrganizationName("bangfu")
         load_bundled_font(app)
     install_qt_translations(app)

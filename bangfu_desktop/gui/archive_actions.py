@@ -1,7 +1,7 @@
 """打印/导出档案 from the window: ask where, run the PDF export off the GUI thread, report."""
 
 from __future__ import annotations
-from .i18n import N_, tr
+from .i18n import tr
 
 import datetime as dt
 from pathlib import Path
@@ -46,7 +46,7 @@ def report_done(parent: QWidget, report) -> None:
 
 
 def run_archive_export(parent: QWidget, selection: ArchiveSelection, dest: str, *, cover: bool,
-                       title: str = N_("archive_actions", "帮扶工作档案资料"), on_done=None):
+                       title: str = "帮扶工作档案资料", on_done=None):  # notr (the PDF's own title)
     """Export with a progress bar and a cancel button."""
     def work(progress, cancelled):
         return export_archive(dest, selection, title=title, cover=cover, progress=progress, cancelled=cancelled)
@@ -79,7 +79,7 @@ class YearArchiveDialog(QDialog):
         this_year = calendar.school_year_of(dt.date.today())
         self.year = QComboBox()
         for year in range(this_year, this_year - 8, -1):
-            self.year.addItem(tr("YearArchiveDialog", "{year}-{v}学年").format(year=year, v=year + 1), year)
+            self.year.addItem(tr("YearArchiveDialog", "{start}-{end}学年").format(start=year, end=year + 1), year)
         self.semester = QComboBox()
         for text, value in ((tr("YearArchiveDialog", "全学年"), None), (tr("YearArchiveDialog", "第一学期（秋季）"), 1), (tr("YearArchiveDialog", "第二学期（春季）"), 2)):
             self.semester.addItem(text, value)

@@ -126,14 +126,14 @@ def run_ledger_export(parent: QWidget, kind: str, dest: str, on_done=None):
     def work(progress, cancelled):
         return export(dest, progress=progress, cancelled=cancelled)
 
-    return run_op(parent, tr("excel_actions", "正在导出%s…") % name, work,
+    return run_op(parent, tr("excel_actions", "正在导出%s…") % translated(name), work,
                   on_done or (lambda p: report_written(parent, p)), progress=True, cancellable=True)
 
 
 def export_ledger(parent: QWidget, kind: str) -> None:
     """导出台账 ``kind`` (a key of LEDGERS) to a chosen file."""
     name, _ = LEDGERS[kind]
-    dest = ask_save_path(parent, tr("excel_actions", "导出%s") % name, default_name(name), translated(XLSX_PATTERN))
+    dest = ask_save_path(parent, tr("excel_actions", "导出%s") % translated(name), default_name(name), translated(XLSX_PATTERN))
     if dest:
         run_ledger_export(parent, kind, dest)
 
@@ -256,7 +256,7 @@ def show_preview(parent: QWidget, preview: ImportPreview) -> None:
 def import_workbook(parent: QWidget, kind: str) -> None:
     """导入 ``kind`` (a key of IMPORTERS): pick a file, preview, confirm, write."""
     name, _ = IMPORTERS[kind]
-    path, _ = QFileDialog.getOpenFileName(parent, tr("excel_actions", "导入%s") % name, str(Path.home()),
+    path, _ = QFileDialog.getOpenFileName(parent, tr("excel_actions", "导入%s") % translated(name), str(Path.home()),
                                           tr("excel_actions", "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
     if path:
         run_preview(parent, kind, path, lambda preview: show_preview(parent, preview))
@@ -266,7 +266,7 @@ def add_ledger_imports(menu: QMenu, window: QWidget) -> QMenu:
     """A 导入台账 submenu: each ledger read back (our export or a bureau's sheet) with the preview."""
     submenu = menu.addMenu(tr("excel_actions", "导入台账"))
     for kind, name in LEDGER_IMPORTS.items():
-        action = submenu.addAction(tr("excel_actions", "%s…") % name)
+        action = submenu.addAction(tr("excel_actions", "%s…") % translated(name))
         action.triggered.connect(lambda _=False, k=kind: import_workbook(window, k))
     return submenu
 

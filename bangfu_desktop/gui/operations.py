@@ -28,7 +28,7 @@ unexpected exception and show the same message; the program keeps running.
 """
 
 from __future__ import annotations
-from .i18n import N_, tr
+from .i18n import tr
 
 import sys
 import threading
@@ -253,7 +253,7 @@ def _show_crash(text: str, details: str) -> None:
     show_message(QApplication.activeWindow(), QMessageBox.Critical, tr("operations", "程序错误"), text, details)
 
 
-def handle_exception(exc_type, exc: BaseException, tb, context: str = N_("operations", "未处理的异常")) -> None:
+def handle_exception(exc_type, exc: BaseException, tb, context: str = "未处理的异常") -> None:  # notr (log text)
     """Log an unexpected exception with its traceback and show a Chinese message naming the log."""
     if exc is None:
         return
@@ -286,7 +286,7 @@ def install_excepthook() -> None:
         _previous_hooks = (sys.excepthook, threading.excepthook)
     sys.excepthook = handle_exception
     threading.excepthook = lambda args: handle_exception(
-        args.exc_type, args.exc_value, args.exc_traceback, tr("operations", "线程 {v} 中的异常").format(v=getattr(args.thread, 'name', '')))
+        args.exc_type, args.exc_value, args.exc_traceback, f"线程 {getattr(args.thread, 'name', '')} 中的异常")  # notr (log text)
 
 
 def uninstall_excepthook() -> None:

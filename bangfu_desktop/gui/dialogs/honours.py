@@ -51,7 +51,7 @@ class HonoursEditor(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(tr("HonoursEditor", "添加荣誉"))
         self.add_button.setObjectName("honour_add")
-        self.add_button.clicked.connect(lambda: self.add_row(HonourRow(None, HONOUR_KINDS[0], tr("HonoursEditor", "县级"),
+        self.add_button.clicked.connect(lambda: self.add_row(HonourRow(None, HONOUR_KINDS[0], "县级",  # notr
                                                                        dt.date.today().year)))
         self.remove_button = QPushButton(tr("HonoursEditor", "删除选中"))
         self.remove_button.setObjectName("honour_remove")
@@ -71,7 +71,7 @@ class HonoursEditor(QWidget):
         kind.setCurrentText(row.kind)
         level = QComboBox()
         level.addItems(HONOUR_LEVELS)
-        level.setCurrentText(row.level if row.level in HONOUR_LEVELS else tr("HonoursEditor", "县级"))
+        level.setCurrentText(row.level if row.level in HONOUR_LEVELS else "县级")  # notr
         year = QSpinBox()
         year.setRange(NO_YEAR, 2100)
         year.setSpecialValueText(tr("HonoursEditor", "未填"))

@@ -31,7 +31,7 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".ti
 
 def choice_name(text: str) -> str:
     """The name part of a choice text: “周杰（单位·学科）” → “周杰”."""
-    return text.split(tr("dialogs.pickers", "（"), 1)[0].strip()
+    return text.split("（", 1)[0].strip()  # notr: the name before the （单位·学科） of tabs.common
 
 
 class ChoiceModel(QAbstractListModel):

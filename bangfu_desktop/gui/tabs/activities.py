@@ -35,7 +35,7 @@ def year_choices() -> list[tuple[str, int]]:
     calendar = load_calendar()
     this_year = calendar.school_year_of(dt.date.today())
     start = calendar.school_year_of(dt.date.fromisoformat(str(first))) if first else this_year
-    return [(tr("tabs.activities", "{y}-{v}学年").format(y=y, v=y + 1), y) for y in range(this_year, start - 1, -1)]
+    return [(tr("tabs.activities", "{start}-{end}学年").format(start=y, end=y + 1), y) for y in range(this_year, start - 1, -1)]
 
 
 def task_choices() -> list[tuple[str, int]]:

@@ -128,7 +128,8 @@ class BureauTab(QWidget):
 
 def describe_plan(plan: importer.ImportPlan) -> str:
     """The preview of an import, as the confirmation shows it."""
-    lines = [tr("tabs.bureau", "来自：{v}（{made_at:%Y-%m-%d %H:%M}）").format(v=plan.package.sender.get('name', ''), made_at=plan.package.made_at)]
+    lines = [tr("tabs.bureau", "来自：{sender}（{made_at:%Y-%m-%d %H:%M}）").format(
+        sender=plan.package.sender.get('name', ''), made_at=plan.package.made_at)]
     for label, counts in plan.counts_by_table().items():
         lines.append(tr("tabs.bureau", "{label}：").format(label=label) + tr("tabs.bureau", "，").join(f"{a} {n}" for a, n in counts.items()))
     for c in plan.conflicts[:10]:
@@ -198,7 +199,7 @@ def rounds_text() -> str:
 
     lines = []
     for r in received_rounds():
-        left = tr("tabs.bureau", "还有 {days_left} 天").format(days_left=r.days_left) if r.days_left >= 0 else tr("tabs.bureau", "已过 {v} 天").format(v=-r.days_left)
+        left = tr("tabs.bureau", "还有 {days_left} 天").format(days_left=r.days_left) if r.days_left >= 0 else tr("tabs.bureau", "已过 {days} 天").format(days=-r.days_left)
         state = r.sent or tr("tabs.bureau", "未报送")
         if r.reason:
             state += tr("tabs.bureau", "（{reason}）").format(reason=r.reason)

@@ -83,7 +83,7 @@ class CalendarEditor(QGroupBox):
         hint.setStyleSheet("color:#555")
         layout.addWidget(hint)
         self.grid = QGridLayout()
-        for column, text in enumerate((tr("CalendarEditor", "学年"), *(label for _, label in FIELDS))):
+        for column, text in enumerate((tr("CalendarEditor", "学年"), *(translated(label) for _, label in FIELDS))):
             self.grid.addWidget(QLabel(translated(text)), 0, column)
         layout.addLayout(self.grid)
         buttons = QHBoxLayout()
@@ -182,7 +182,7 @@ class CalendarEditor(QGroupBox):
                     errors.append((row.year.value(), name, str(exc)))
                     continue
                 if dates[name] is None:
-                    errors.append((row.year.value(), name, tr("CalendarEditor", "请填写%s日期") % label))
+                    errors.append((row.year.value(), name, tr("CalendarEditor", "请填写%s日期") % translated(label)))
             if len([d for d in dates.values() if d]) == len(FIELDS):
                 overrides.append(YearOverride(row.year.value(), **dates))
         return overrides, errors

@@ -16,7 +16,10 @@ def teacher_choices() -> list[tuple[str, int]]:
     query = (Teacher.live(Teacher.id, Teacher.name, Teacher.subject, Unit.name)
              .join(Unit, on=(Teacher.unit == Unit.id), join_type=JOIN.LEFT_OUTER)
              .order_by(Teacher.name).tuples())
-    return [(tr("tabs.common", "{name}（{v}·{v2}）").format(name=name, v=unit or tr("tabs.common", '未设单位'), v2=subject or '—'), tid) for tid, name, subject, unit in query]
+    # The （ is parsed back by dialogs.pickers.choice_name.
+    return [(tr("tabs.common", "{name}（{unit}·{subject}）").format(name=name, unit=unit or tr("tabs.common", "未设单位"),
+                                                                 subject=subject or "—"), tid)
+            for tid, name, subject, unit in query]
 
 
 def unit_choices() -> list[tuple[str, int]]:

@@ -276,7 +276,7 @@ class OverviewTab(QWidget):
         self.due_model, self.due_view = _table("due_tasks", [
             Column(tr("OverviewTab", "状态"), 1, 90), Column(tr("OverviewTab", "编号"), 2, 50), Column(tr("OverviewTab", "任务"), 3, 300), Column(tr("OverviewTab", "截止日期"), 4, 96),
             Column(tr("OverviewTab", "方案"), 5, 200)], self)
-        self.due_model.row_colour = lambda row: _colour("逾期" if row[1] == "逾期" else "进行中")  # notr
+        self.due_model.row_colour = lambda row: _colour("逾期" if row[1] == tr("OverviewTab", "逾期") else "进行中")  # notr
         self.due_view.doubleClicked.connect(self._open_task)
         grid.addWidget(self._box(tr("OverviewTab", "逾期及 30 天内到期的任务与报送"), self.due_view), 1, 1)
 

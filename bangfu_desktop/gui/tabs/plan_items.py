@@ -15,7 +15,7 @@ from .base import FilterSpec, RecordTab
 from .common import edit_with_form, plan_choices
 
 TARGET_KINDS = ("manual", *COMPUTED_KINDS)
-UNIT_LABELS = (N_("tabs.plan_items", "名"), N_("tabs.plan_items", "人"), "%", N_("tabs.plan_items", "个"), N_("tabs.plan_items", "次"), N_("tabs.plan_items", "万元"))
+UNIT_LABELS = ("名", "人", "%", "个", "次", "万元")  # notr: stored in the target, printed in the workbooks
 TYPE_SEPARATORS = re.compile(r"[、，,；;\s]+")  # notr
 
 
@@ -187,7 +187,7 @@ class RuleForm(RecordForm):
         """Show the type list as text."""
         values = dict(values)
         if isinstance(values.get("activity_types"), list):
-            values["activity_types"] = tr("RuleForm", "、").join(values["activity_types"])
+            values["activity_types"] = "、".join(values["activity_types"])  # notr (stored)
         super().set_values(values)
 
     def read_values(self):

@@ -159,7 +159,7 @@ class SettingsTab(QWidget):
         self.archive_retention = QComboBox()
         self.archive_retention.setObjectName("archive_retention")
         self.archive_retention.setEditable(True)
-        self.archive_retention.addItems([tr("SettingsTab", "永久"), tr("SettingsTab", "定期30年"), tr("SettingsTab", "定期10年")])
+        self.archive_retention.addItems(["永久", "定期30年", "定期10年"])  # notr: printed on the 归档章 (DA/T 22)
         form.addRow(tr("SettingsTab", "保管期限"), self.archive_retention)
         self.archive_stamp = QCheckBox(tr("SettingsTab", "在每份材料首页印归档章（全宗号、年度、保管期限、件号）"))
         self.archive_stamp.setObjectName("archive_stamp")
@@ -226,7 +226,7 @@ class SettingsTab(QWidget):
         try:
             parse_criteria(self.criteria.toPlainText())
         except InvalidInput as exc:
-            problems[self.criteria] = str(exc).rstrip(tr("SettingsTab", "。"))
+            problems[self.criteria] = str(exc).rstrip("。")  # notr
         email = check_email(self.bureau_email.text())
         if email:
             problems[self.bureau_email] = email
@@ -295,7 +295,7 @@ class SettingsTab(QWidget):
             "backup.every": self.backup_every.value(),
             "bureau.email": self.bureau_email.text().strip(),
             "outbox.dir": self.outbox_dir.text().strip(),
-            "observation.criteria": self.criteria.toPlainText().strip() or tr("SettingsTab", "无"),
+            "observation.criteria": self.criteria.toPlainText().strip() or "无",  # notr: core.observations reads it
             "archive.retention": self.archive_retention.currentText().strip(),
             "archive.stamp": 1 if self.archive_stamp.isChecked() else 0,
         }

@@ -33,7 +33,7 @@ COLUMNS = [
     Column(N_("tabs.teachers", "帮扶人才"), "helper", 64), Column(N_("tabs.teachers", "派出单位"), "helper_from", 160),
 ]
 # Filter values are text: a Python bool as combo item data upsets PySide's reference counts.
-YES_NO = ((N_("tabs.teachers", "是"), N_("tabs.teachers", "是")), (N_("tabs.teachers", "否"), N_("tabs.teachers", "否")))
+YES_NO = ((N_("tabs.teachers", "是"), "是"), (N_("tabs.teachers", "否"), "否"))  # notr: the values are compared
 
 
 def subject_choices() -> list[str]:
