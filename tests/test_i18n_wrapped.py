@@ -44,14 +44,19 @@ def offenders(source: str, module_ctx: str, name: str = "<src>") -> list[str]:
         for child in ast.iter_child_nodes(node):
             parents[child] = node
     contexts: dict[ast.AST, str] = {}
+    at_import: set[ast.AST] = set()  # evaluated when the module is imported, before any translator
 
-    def visit(node: ast.AST, ctx: str) -> None:
+    def visit(node: ast.AST, ctx: str, runtime: bool) -> None:
         contexts[node] = ctx
+        if not runtime:
+            at_import.add(node)
         for child in ast.iter_child_nodes(node):
             inner = node.name if isinstance(node, ast.ClassDef) and child in node.body else ctx
-            visit(child, inner)
+            body = node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
+                [node.body] if isinstance(node, ast.Lambda) else []
+            visit(child, inner, runtime or child in body)
 
-    visit(tree, module_ctx)
+    visit(tree, module_ctx, False)
 
     def marked(node: ast.AST) -> bool:
         return any(NOTR.search(lines[n - 1]) for n in range(node.lineno, node.end_lineno + 1))
@@ -66,6 +71,8 @@ def offenders(source: str, module_ctx: str, name: str = "<src>") -> list[str]:
             want = contexts[node]
             if not (isinstance(ctx, ast.Constant) and ctx.value == want):
                 found.append(f"{name}:{node.lineno}: context should be the literal {want!r}")
+            if node.func.id == "tr" and node in at_import:
+                found.append(f"{name}:{node.lineno}: tr() runs at import time, before the translator: use N_()")
             if len(node.args) < 2 or not isinstance(node.args[1], ast.Constant):
                 found.append(f"{name}:{node.lineno}: the text to translate must be a literal (use .format)")
             continue
@@ -101,6 +108,7 @@ def test_the_scan_finds_each_kind_of_offender():
 from ..i18n import N_, tr
 TITLE = "教师名册"
 OK = N_("tabs.demo", "姓名")
+EARLY = tr("tabs.demo", "性别")
 WRONG_CTX = N_("Demo", "性别")
 DATA = "逾期"  # notr
 class Demo:
@@ -116,5 +124,5 @@ def ask(parent):
 '''
     found = offenders(source, "tabs.demo")
     lines = sorted({int(f.split(":")[1]) for f in found})
-    assert lines == [3, 5, 11, 12, 13, 14, 16], found
+    assert lines == [3, 5, 6, 12, 13, 14, 15, 17], found
     assert all(f.startswith("<src>:") for f in found)
