@@ -248,7 +248,7 @@ _previous_hooks: tuple | None = None
 
 
 def _show_crash(text: str, details: str) -> None:
-    if any(isValid(b) and b.isVisible() and b.windowTitle() == "程序错误" for b in _boxes):  # notr
+    if any(isValid(b) and b.isVisible() and b.windowTitle() == tr("operations", "程序错误") for b in _boxes):
         return  # one box at a time; the log holds every one
     show_message(QApplication.activeWindow(), QMessageBox.Critical, tr("operations", "程序错误"), text, details)
 
