@@ -19,7 +19,7 @@ PY="${PYTHON:-python}"
 BASE=991abfd     # where the branch started
 INFRA=ee69b68    # gui/i18n.py + translated() at the display sites
 CODEMOD=8986c62  # "Wrap all GUI strings (scripts/wrap_tr.py)"
-FIXES=db79b98    # the hand fixes after the codemod
+FIXES=9dab20b    # the last hand fix after the codemod (db79b98 and 9dab20b)
 
 mapfile -t files < <(git diff --name-only --diff-filter=U -- bangfu_desktop/gui)
 for f in "${files[@]}"; do
