@@ -9,6 +9,7 @@ failure is a warning in the status bar, never a refusal to open.
 """
 
 from __future__ import annotations
+from .i18n import tr
 
 import argparse
 import os
@@ -49,7 +50,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv or sys.argv[:1])
-        app.setApplicationName("帮扶台账")
+        app.setApplicationName("帮扶台账")  # notr: names the settings store
         app.setOrganizationName("bangfu")
         load_bundled_font(app)
     install_qt_translations(app)
@@ -68,29 +69,28 @@ def open_store_for_window(path: Path, *, explicit: bool) -> database.Store | Non
     """Open ``path`` for the window, or tell the user why not (a dialog) and return None."""
     problem = None if paths.is_server_url(path) else dbfile.path_problem(path)
     if problem:
-        QMessageBox.critical(None, "无法打开数据库", problem)
+        QMessageBox.critical(None, tr("app", "无法打开数据库"), problem)
         return None
     if explicit and not paths.is_server_url(path) and _is_new(path):
         answer = QMessageBox.question(
-            None, "新建数据库",
-            f"找不到数据库文件“{path}”（或它是空文件）。\n\n要在这里新建一个空的帮扶台账数据库吗？"
-            "\n如果路径写错了，请选“否”，再用正确的路径打开。")
+            None, tr("app", "新建数据库"),
+            tr("app", "找不到数据库文件“{path}”（或它是空文件）。\n\n要在这里新建一个空的帮扶台账数据库吗？\n如果路径写错了，请选“否”，再用正确的路径打开。").format(path=path))
         if answer != QMessageBox.Yes:
             return None
     try:
         store = database.open_database(path, backup_on_open=False, allow_read_only=True)
     except BangfuError as exc:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        QMessageBox.critical(None, tr("app", "无法打开数据库"), str(exc))
         return None
     except Exception as exc:  # noqa: BLE001 - never a traceback instead of a window
         known = database.user_error(exc, path)
         if known is not None:
-            QMessageBox.critical(None, "无法打开数据库", str(known))
+            QMessageBox.critical(None, tr("app", "无法打开数据库"), str(known))
             return None
-        log = errorlog.log_exception(f"打开数据库 {path}", exc)
-        QMessageBox.critical(None, "无法打开数据库",
-                             f"打开“{path}”时出现程序错误：{exc}。\n数据未作改动。"
-                             + (f"\n详细信息已写入：{log}\n请把这个文件发给技术支持。" if log else ""))
+        log = errorlog.log_exception(f"打开数据库 {path}", exc)  # notr
+        QMessageBox.critical(None, tr("app", "无法打开数据库"),
+                             tr("app", "打开“{path}”时出现程序错误：{exc}。\n数据未作改动。").format(path=path, exc=exc)
+                             + (tr("app", "\n详细信息已写入：{log}\n请把这个文件发给技术支持。").format(log=log) if log else ""))
         return None
     return store
 
@@ -125,8 +125,8 @@ def start_opening_backup(window, store: database.Store) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``bangfu-desktop``."""
-    parser = argparse.ArgumentParser(prog="bangfu-desktop", description="帮扶台账")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件")
+    parser = argparse.ArgumentParser(prog="bangfu-desktop", description=tr("app", "帮扶台账"))
+    parser.add_argument("--db", metavar="PATH", help=tr("app", "数据库文件"))
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = create_app([sys.argv[0], *qt_args])
     from .operations import install_excepthook
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if store.read_only:
         QTimer.singleShot(0, lambda: QMessageBox.information(
-            window, "只读", dbfile.read_only_message(store.path)))
+            window, tr("app", "只读"), dbfile.read_only_message(store.path)))
     QTimer.singleShot(0, lambda: start_opening_backup(window, store))
     code = app.exec()
     store.close()

@@ -1,6 +1,7 @@
 """打印/导出档案 from the window: ask where, run the PDF export off the GUI thread, report."""
 
 from __future__ import annotations
+from .i18n import tr
 
 import datetime as dt
 import sys
@@ -8,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,10 +33,6 @@ from .operations import run_op
 
 # Progress of a long export reaches the window at most this often (seconds).
 PROGRESS_INTERVAL = 0.1
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ArchiveActions", text)
 
 
 def ask_save_path(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
@@ -74,12 +71,12 @@ def offer_open(parent: QWidget, title: str, text: str, path, *, preview: bool = 
     box.setObjectName("export_done")
     buttons = {}
     if preview:
-        buttons["preview"] = box.addButton(_t("打印预览"), QMessageBox.ActionRole)
-    buttons["open"] = box.addButton(_t("打开文件"), QMessageBox.AcceptRole)
-    buttons["folder"] = box.addButton(_t("打开所在文件夹"), QMessageBox.ActionRole)
+        buttons["preview"] = box.addButton(tr("archive_actions", "打印预览"), QMessageBox.ActionRole)
+    buttons["open"] = box.addButton(tr("archive_actions", "打开文件"), QMessageBox.AcceptRole)
+    buttons["folder"] = box.addButton(tr("archive_actions", "打开所在文件夹"), QMessageBox.ActionRole)
     for key, label in extra:
         buttons[key] = box.addButton(label, QMessageBox.ActionRole)
-    buttons["close"] = box.addButton(_t("关闭"), QMessageBox.RejectRole)
+    buttons["close"] = box.addButton(tr("archive_actions", "关闭"), QMessageBox.RejectRole)
     box.setDefaultButton(buttons["open"])
     box.exec()
     chosen = next((key for key, button in buttons.items() if box.clickedButton() is button), "close")
@@ -96,7 +93,7 @@ def offer_open(parent: QWidget, title: str, text: str, path, *, preview: bool = 
 
 def report_done(parent: QWidget, report) -> None:
     """Say what was written (and any warnings); offer to preview, open it or its folder."""
-    offer_open(parent, _t("导出完成"), report.summary(), report.path, preview=True)
+    offer_open(parent, tr("archive_actions", "导出完成"), report.summary(), report.path, preview=True)
 
 
 def throttled(progress, interval: float = PROGRESS_INTERVAL):
@@ -119,18 +116,18 @@ def throttled(progress, interval: float = PROGRESS_INTERVAL):
 
 
 def run_archive_export(parent: QWidget, selection: ArchiveSelection, dest: str, *, cover: bool,
-                       title: str = "帮扶工作档案资料", on_done=None):
+                       title: str = "帮扶工作档案资料", on_done=None):  # notr (the PDF's own title)
     """Export with a progress bar and a cancel button."""
     def work(progress, cancelled):
         return export_archive(dest, selection, title=title, cover=cover, progress=throttled(progress),
                               cancelled=cancelled)
 
-    return run_op(parent, parent.tr("正在生成 PDF…"), work, on_done or (lambda r: report_done(parent, r)),
+    return run_op(parent, tr("archive_actions", "正在生成 PDF…"), work, on_done or (lambda r: report_done(parent, r)),
                   progress=True, cancellable=True)
 
 
 def preview_archive(parent: QWidget, selection: ArchiveSelection, name: str, *, cover: bool,
-                    title: str = "帮扶工作档案资料"):
+                    title: str = "帮扶工作档案资料"):  # notr (the PDF's own title)
     """打印预览: write the PDF into a temporary folder, then show it (the folder goes when the preview closes)."""
     folder = Path(tempfile.mkdtemp(prefix="bangfu-preview-"))
     dest = folder / name
@@ -151,16 +148,16 @@ def preview_archive(parent: QWidget, selection: ArchiveSelection, name: str, *, 
 
             shutil.rmtree(folder, ignore_errors=True)
 
-    return run_op(parent, _t("正在生成打印预览…"), work, done, progress=True, cancellable=True, always=always)
+    return run_op(parent, tr("archive_actions", "正在生成打印预览…"), work, done, progress=True, cancellable=True, always=always)
 
 
 def _records_to_print(tab, kind: str) -> tuple[ArchiveSelection, str] | None:
     """The selected rows (or all rows shown when none is selected) and a file name; None when empty."""
     ids = tab.selected_ids() or [tab.model.id_at(r) for r in range(tab.model.rowCount())]
     if not ids:
-        QMessageBox.information(tab, tab.tr("打印/导出档案"), tab.tr("没有可导出的记录。"))
+        QMessageBox.information(tab, tr("archive_actions", "打印/导出档案"), tr("archive_actions", "没有可导出的记录。"))
         return None
-    name = f"{queries.self_unit_name() or '本单位'}_{SECTIONS[kind]}_{dt.date.today():%Y%m%d}.pdf"
+    name = f"{queries.self_unit_name() or '本单位'}_{SECTIONS[kind]}_{dt.date.today():%Y%m%d}.pdf"  # notr
     return ArchiveSelection(kinds=(kind,), ids=tuple(ids)), name
 
 
@@ -170,7 +167,7 @@ def export_records(tab, kind: str) -> None:
     if chosen is None:
         return
     selection, name = chosen
-    dest = ask_save_path(tab, tab.tr("导出档案（PDF）"), name, tab.tr("PDF 文件 (*.pdf)"))
+    dest = ask_save_path(tab, tr("archive_actions", "导出档案（PDF）"), name, tr("archive_actions", "PDF 文件 (*.pdf)"))
     if dest:
         run_archive_export(tab, selection, dest, cover=False, title=SECTIONS[kind])
 
@@ -188,21 +185,21 @@ class YearArchiveDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("导出年度档案"))
+        self.setWindowTitle(tr("YearArchiveDialog", "导出年度档案"))
         form = QFormLayout(self)
         calendar = load_calendar()
         this_year = calendar.school_year_of(dt.date.today())
         self.year = QComboBox()
         for year in range(this_year, this_year - 8, -1):
-            self.year.addItem(f"{year}-{year + 1}学年", year)
+            self.year.addItem(tr("YearArchiveDialog", "{start}-{end}学年").format(start=year, end=year + 1), year)
         self.semester = QComboBox()
-        for text, value in ((self.tr("全学年"), None), (self.tr("第一学期（秋季）"), 1), (self.tr("第二学期（春季）"), 2)):
+        for text, value in ((tr("YearArchiveDialog", "全学年"), None), (tr("YearArchiveDialog", "第一学期（秋季）"), 1), (tr("YearArchiveDialog", "第二学期（春季）"), 2)):
             self.semester.addItem(text, value)
-        form.addRow(self.tr("学年"), self.year)
-        form.addRow(self.tr("学期"), self.semester)
+        form.addRow(tr("YearArchiveDialog", "学年"), self.year)
+        form.addRow(tr("YearArchiveDialog", "学期"), self.semester)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("选择保存位置…"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.button(QDialogButtonBox.Ok).setText(tr("YearArchiveDialog", "选择保存位置…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("YearArchiveDialog", "取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -218,7 +215,7 @@ class ArchiveCheckDialog(QDialog):
     def __init__(self, findings, period, parent=None):
         super().__init__(parent)
         self.period = period
-        self.setWindowTitle(self.tr("档案体检"))
+        self.setWindowTitle(tr("ArchiveCheckDialog", "档案体检"))
         self.resize(760, 460)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -228,10 +225,10 @@ class ArchiveCheckDialog(QDialog):
         self.list.itemActivated.connect(self.open_item)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
-        self.open_button = buttons.addButton(self.tr("打开记录"), QDialogButtonBox.ActionRole)
-        self.recheck_button = buttons.addButton(self.tr("重新检查"), QDialogButtonBox.ActionRole)
-        self.print_button = buttons.addButton(self.tr("仍然打印"), QDialogButtonBox.AcceptRole)
-        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
+        self.open_button = buttons.addButton(tr("ArchiveCheckDialog", "打开记录"), QDialogButtonBox.ActionRole)
+        self.recheck_button = buttons.addButton(tr("ArchiveCheckDialog", "重新检查"), QDialogButtonBox.ActionRole)
+        self.print_button = buttons.addButton(tr("ArchiveCheckDialog", "仍然打印"), QDialogButtonBox.AcceptRole)
+        cancel = buttons.addButton(tr("ArchiveCheckDialog", "取消"), QDialogButtonBox.RejectRole)
         self.open_button.clicked.connect(lambda: self.open_item(self.list.currentItem()))
         self.recheck_button.clicked.connect(self.recheck)
         buttons.accepted.connect(self.accept)
@@ -248,10 +245,10 @@ class ArchiveCheckDialog(QDialog):
             self.list.addItem(item)
         if findings:
             self.list.setCurrentRow(0)
-            self.summary.setText(self.tr("打印前发现 %d 个检查时会被指出的问题。双击一条打开对应记录修改，"
+            self.summary.setText(tr("ArchiveCheckDialog", "打印前发现 %d 个检查时会被指出的问题。双击一条打开对应记录修改，"
                                          "改好后点“重新检查”；也可以“仍然打印”。") % len(findings))
         else:
-            self.summary.setText(self.tr("未发现问题，可以打印。"))
+            self.summary.setText(tr("ArchiveCheckDialog", "未发现问题，可以打印。"))
         self.open_button.setEnabled(bool(findings))
 
     def recheck(self) -> None:
@@ -299,7 +296,7 @@ def check_before_printing(window: QWidget, period, proceed) -> None:
         if dialog.exec() == QDialog.Accepted:
             proceed()
 
-    run_op(window, window.tr("正在进行档案体检…"), lambda: check_archive(period), done)
+    run_op(window, tr("archive_actions", "正在进行档案体检…"), lambda: check_archive(period), done)
 
 
 def _ask_year_archive(window: QWidget) -> tuple[ArchiveSelection, str] | None:
@@ -307,7 +304,7 @@ def _ask_year_archive(window: QWidget) -> tuple[ArchiveSelection, str] | None:
     dialog = YearArchiveDialog(window)
     if dialog.exec() != QDialog.Accepted:
         return None
-    return dialog.selection(), f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"
+    return dialog.selection(), f"{queries.self_unit_name() or '本单位'}_年度档案_{dialog.year.currentText()}.pdf"  # notr
 
 
 def export_year_archive(window: QWidget) -> None:
@@ -318,7 +315,7 @@ def export_year_archive(window: QWidget) -> None:
     selection, name = chosen
 
     def proceed():
-        dest = ask_save_path(window, window.tr("导出年度档案（PDF）"), name, window.tr("PDF 文件 (*.pdf)"))
+        dest = ask_save_path(window, tr("archive_actions", "导出年度档案（PDF）"), name, tr("archive_actions", "PDF 文件 (*.pdf)"))
         if dest:
             run_archive_export(window, selection, dest, cover=True)
 
@@ -345,18 +342,18 @@ def year_report_work(year: int, dest: str):
 def export_year_report(window: QWidget) -> None:
     """年度工作统计 as PDF (with charts) or Excel, by the chosen file type."""
     dialog = YearArchiveDialog(window)
-    dialog.setWindowTitle(window.tr("导出年度工作统计"))
+    dialog.setWindowTitle(tr("archive_actions", "导出年度工作统计"))
     dialog.semester.setEnabled(False)
     if dialog.exec() != QDialog.Accepted:
         return
     year = dialog.year.currentData()
-    name = f"{queries.self_unit_name() or '本单位'}_年度工作统计_{dialog.year.currentText()}.pdf"
-    dest = ask_save_path(window, window.tr("导出年度工作统计"), name,
-                         window.tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
+    name = f"{queries.self_unit_name() or '本单位'}_年度工作统计_{dialog.year.currentText()}.pdf"  # notr
+    dest = ask_save_path(window, tr("archive_actions", "导出年度工作统计"), name,
+                         tr("archive_actions", "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
     if not dest:
         return
 
     def done(path):
-        offer_open(window, _t("导出完成"), _t("已写入：%s") % path, path, preview=str(path).lower().endswith(".pdf"))
+        offer_open(window, tr("archive_actions", "导出完成"), tr("archive_actions", "已写入：%s") % path, path, preview=str(path).lower().endswith(".pdf"))
 
-    run_op(window, window.tr("正在统计…"), lambda: year_report_work(year, dest), done)
+    run_op(window, tr("archive_actions", "正在统计…"), lambda: year_report_work(year, dest), done)

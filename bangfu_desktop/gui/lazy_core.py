@@ -7,15 +7,16 @@ kept here once (tests/test_startup_imports.py checks them against core).
 """
 
 from __future__ import annotations
+from .i18n import N_
 
 import importlib
 from collections.abc import Iterator, Mapping
 from typing import Any, Callable
 
 # Ledger kinds and names in menu order: core.excel_ledgers.LEDGERS without its writers.
-LEDGER_NAMES = {"pairings": "师徒结对名册", "rotations": "轮训台账", "activities": "活动台账",
-                "teachers": "教师名册", "targets": "指标完成情况", "observations": "听课记录台账",
-                "guidance": "指导记录台账"}
+LEDGER_NAMES = {"pairings": N_("lazy_core", "师徒结对名册"), "rotations": N_("lazy_core", "轮训台账"), "activities": N_("lazy_core", "活动台账"),
+                "teachers": N_("lazy_core", "教师名册"), "targets": N_("lazy_core", "指标完成情况"), "observations": N_("lazy_core", "听课记录台账"),
+                "guidance": N_("lazy_core", "指导记录台账")}
 # core.excel_import_tasks.NEW_PLAN: the plan choice "新建方案" in the import preview.
 NEW_PLAN = 0
 

@@ -1,6 +1,7 @@
 """The main window: assembles the tabs, menus and status bar, nothing more."""
 
 from __future__ import annotations
+from .i18n import tr, translated
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
             page = cls(self)
             page.setObjectName(name)
             self.pages[name] = page
-            self.tabs.addTab(page, page.title)
+            self.tabs.addTab(page, translated(page.title))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         add_exchange_ui(self)
@@ -116,52 +117,52 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         """The window's toolbar: icons with text for what a clerk does every day."""
-        bar = self.addToolBar(self.tr("常用"))
+        bar = self.addToolBar(tr("MainWindow", "常用"))
         bar.setObjectName("main_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         bar.setIconSize(QSize(18, 18))
         style = self.style()
         for text, icon, slot in (
-            ("立即备份", QStyle.SP_DriveHDIcon, self.backup_now),
-            ("撤销删除", QStyle.SP_ArrowBack, self.undo_delete),
-            ("回收站", QStyle.SP_TrashIcon, self.show_recycle_bin),
-            ("导入任务清单", QStyle.SP_DialogOpenButton, self.import_tasks),
-            ("导出报送文件", QStyle.SP_DialogSaveButton, lambda: export_submission_dialog(self)),
-            ("年度档案", QStyle.SP_FileDialogContentsView, lambda: export_year_archive(self)),
+            (tr("MainWindow", "立即备份"), QStyle.SP_DriveHDIcon, self.backup_now),
+            (tr("MainWindow", "撤销删除"), QStyle.SP_ArrowBack, self.undo_delete),
+            (tr("MainWindow", "回收站"), QStyle.SP_TrashIcon, self.show_recycle_bin),
+            (tr("MainWindow", "导入任务清单"), QStyle.SP_DialogOpenButton, self.import_tasks),
+            (tr("MainWindow", "导出报送文件"), QStyle.SP_DialogSaveButton, lambda: export_submission_dialog(self)),
+            (tr("MainWindow", "年度档案"), QStyle.SP_FileDialogContentsView, lambda: export_year_archive(self)),
         ):
-            action = bar.addAction(style.standardIcon(icon), self.tr(text))
+            action = bar.addAction(style.standardIcon(icon), translated(text))
             action.triggered.connect(slot)
         self.main_toolbar = bar
 
     # -- chrome ----------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self._add(file_menu, "立即备份", self.backup_now, "Ctrl+B")
-        self._add(file_menu, "从备份恢复…", self.restore_backup)
+        file_menu = self.menuBar().addMenu(tr("MainWindow", "文件(&F)"))
+        self._add(file_menu, tr("MainWindow", "立即备份"), self.backup_now, "Ctrl+B")
+        self._add(file_menu, tr("MainWindow", "从备份恢复…"), self.restore_backup)
         file_menu.addSeparator()
-        self._add(file_menu, "导出年度档案（PDF）…", lambda: export_year_archive(self), "Ctrl+Shift+P")
-        self._add(file_menu, "打印预览年度档案…", lambda: preview_year_archive(self), "Ctrl+Alt+P")
-        self._add(file_menu, "导出年度工作统计（PDF/Excel）…", lambda: export_year_report(self))
+        self._add(file_menu, tr("MainWindow", "导出年度档案（PDF）…"), lambda: export_year_archive(self), "Ctrl+Shift+P")
+        self._add(file_menu, tr("MainWindow", "打印预览年度档案…"), lambda: preview_year_archive(self), "Ctrl+Alt+P")
+        self._add(file_menu, tr("MainWindow", "导出年度工作统计（PDF/Excel）…"), lambda: export_year_report(self))
         file_menu.addSeparator()
-        self._add(file_menu, "退出", self.close, QKeySequence.Quit)
-        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
-        self.undo_action = self._add(edit_menu, "撤销删除", self.undo_delete, QKeySequence.Undo)
-        self._add(edit_menu, "回收站…", self.show_recycle_bin, "Ctrl+Shift+Delete")
-        excel_menu = self.menuBar().addMenu(self.tr("Excel(&X)"))
-        self._add(excel_menu, "导出任务清单…", lambda: export_tasks_workbook(self))
-        self._add(excel_menu, "导入任务清单…", self.import_tasks)
-        self._add(excel_menu, "导入教师名册…", lambda: import_workbook(self, "teachers"))
+        self._add(file_menu, tr("MainWindow", "退出"), self.close, QKeySequence.Quit)
+        edit_menu = self.menuBar().addMenu(tr("MainWindow", "编辑(&E)"))
+        self.undo_action = self._add(edit_menu, tr("MainWindow", "撤销删除"), self.undo_delete, QKeySequence.Undo)
+        self._add(edit_menu, tr("MainWindow", "回收站…"), self.show_recycle_bin, "Ctrl+Shift+Delete")
+        excel_menu = self.menuBar().addMenu(tr("MainWindow", "Excel(&X)"))
+        self._add(excel_menu, tr("MainWindow", "导出任务清单…"), lambda: export_tasks_workbook(self))
+        self._add(excel_menu, tr("MainWindow", "导入任务清单…"), self.import_tasks)
+        self._add(excel_menu, tr("MainWindow", "导入教师名册…"), lambda: import_workbook(self, "teachers"))
         add_ledger_imports(excel_menu, self)
-        ledger_menu = excel_menu.addMenu(self.tr("导出台账"))
+        ledger_menu = excel_menu.addMenu(tr("MainWindow", "导出台账"))
         for kind, (name, _) in LEDGERS.items():
             self._add(ledger_menu, name + "…", lambda _=False, k=kind: export_ledger(self, k))
         excel_menu.addSeparator()
-        self._add(excel_menu, "导出报送文件…", lambda: export_submission_dialog(self))
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        self._add(help_menu, "关于帮扶台账", self.about)
+        self._add(excel_menu, tr("MainWindow", "导出报送文件…"), lambda: export_submission_dialog(self))
+        help_menu = self.menuBar().addMenu(tr("MainWindow", "帮助(&H)"))
+        self._add(help_menu, tr("MainWindow", "关于帮扶台账"), self.about)
 
     def _add(self, menu, text, slot, shortcut=None) -> QAction:
-        action = QAction(self.tr(text), self)
+        action = QAction(translated(text), self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -171,9 +172,9 @@ class MainWindow(QMainWindow):
     def _refresh_chrome(self, *_):
         self.undo_action.setEnabled(undo.can_undo())
         name = queries.self_unit_name()
-        self.setWindowTitle(f"帮扶台账 — {name}" if name else "帮扶台账")
-        self.db_label.setText(self.tr("数据库：%s") % self.store.path
-                              + (self.tr("（只读）") if getattr(self.store, "read_only", False) else ""))
+        self.setWindowTitle(tr("MainWindow", "帮扶台账 — {name}").format(name=name) if name else tr("MainWindow", "帮扶台账"))
+        self.db_label.setText(tr("MainWindow", "数据库：%s") % self.store.path
+                              + (tr("MainWindow", "（只读）") if getattr(self.store, "read_only", False) else ""))
         last = self.store.last_backup
         if last is None:
             existing = backup.list_backups(self.store.backups.folder())
@@ -181,12 +182,12 @@ class MainWindow(QMainWindow):
         if last is not None and last.exists():
             import datetime as dt
             stamp = dt.datetime.fromtimestamp(last.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            self.backup_label.setText(self.tr("最近备份：%s") % stamp)
+            self.backup_label.setText(tr("MainWindow", "最近备份：%s") % stamp)
         else:
-            self.backup_label.setText(self.tr("尚未备份"))
+            self.backup_label.setText(tr("MainWindow", "尚未备份"))
         error = getattr(self.store, "last_backup_error", None)
         if error:
-            self.backup_label.setText(self.tr("⚠ 自动备份失败"))
+            self.backup_label.setText(tr("MainWindow", "⚠ 自动备份失败"))
         self.backup_label.setToolTip(error or "")
 
     # -- state ------------------------------------------------------------------------
@@ -223,25 +224,25 @@ class MainWindow(QMainWindow):
         """Write a backup now (off the GUI thread)."""
         def done(path):
             bus.backed_up.emit(str(path))
-            self.statusBar().showMessage(self.tr("已备份到 %s") % path, 8000)
-        run_op(self, self.tr("正在备份…"), lambda: self.store.backups.run(reason="manual"), done)
+            self.statusBar().showMessage(tr("MainWindow", "已备份到 %s") % path, 8000)
+        run_op(self, tr("MainWindow", "正在备份…"), lambda: self.store.backups.run(reason="manual"), done)
 
     def restore_backup(self) -> None:
         """Pick a backup file and restore it (the current data is backed up first)."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), str(self.store.backups.folder()),
-                                              self.tr("帮扶台账数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, tr("MainWindow", "选择备份文件"), str(self.store.backups.folder()),
+                                              tr("MainWindow", "帮扶台账数据库 (*.sqlite3 *.db);;所有文件 (*)"))
         if not path:
             return
-        answer = QMessageBox.question(self, self.tr("从备份恢复"),
-                                      self.tr("用“%s”替换当前数据？当前数据会先自动备份。") % path)
+        answer = QMessageBox.question(self, tr("MainWindow", "从备份恢复"),
+                                      tr("MainWindow", "用“%s”替换当前数据？当前数据会先自动备份。") % path)
         if answer != QMessageBox.Yes:
             return
 
         def done(safety):
             undo.clear()
             bus.changed.emit("")
-            QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原数据已备份到：\n%s") % safety)
-        run_op(self, self.tr("正在恢复…"), lambda: restore.restore_database(self.store, path), done)
+            QMessageBox.information(self, tr("MainWindow", "已恢复"), tr("MainWindow", "已恢复。原数据已备份到：\n%s") % safety)
+        run_op(self, tr("MainWindow", "正在恢复…"), lambda: restore.restore_database(self.store, path), done)
 
     def import_tasks(self) -> None:
         """导入任务清单 (also the 概览 welcome page's button)."""
@@ -269,11 +270,11 @@ class MainWindow(QMainWindow):
         items = undo.take_last()
         self.undo_action.setEnabled(undo.can_undo())
         if not items:
-            self.statusBar().showMessage(self.tr("没有可撤销的删除"), 5000)
+            self.statusBar().showMessage(tr("MainWindow", "没有可撤销的删除"), 5000)
             return
 
         def done(restored):
-            self.statusBar().showMessage(self.tr("已撤销删除，恢复 %d 条记录") % len(restored), 8000)
+            self.statusBar().showMessage(tr("MainWindow", "已撤销删除，恢复 %d 条记录") % len(restored), 8000)
 
         def ended(ok: bool) -> None:
             if not ok:
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
 
         from .dialogs.correction import run_correctable  # a locked period asks for a 更正 reason
 
-        run_correctable(self, self.tr("正在撤销删除…"), lambda reason: record_ops.restore_many(items, correction=reason),
+        run_correctable(self, tr("MainWindow", "正在撤销删除…"), lambda reason: record_ops.restore_many(items, correction=reason),
                         done, on_cancel=lambda: (undo.push(items), self._refresh_chrome()),
                         changes=sorted({table for table, _ in items}), always=ended)
 
@@ -292,6 +293,6 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         from .. import __version__
-        QMessageBox.about(self, self.tr("关于帮扶台账"),
-                          self.tr("帮扶台账 %s\n离线记录帮扶工作：任务清单、师徒结对、轮训、活动记录。\n数据库：%s")
+        QMessageBox.about(self, tr("MainWindow", "关于帮扶台账"),
+                          tr("MainWindow", "帮扶台账 %s\n离线记录帮扶工作：任务清单、师徒结对、轮训、活动记录。\n数据库：%s")
                           % (__version__, self.store.path))

@@ -28,6 +28,7 @@ unexpected exception and show the same message; the program keeps running.
 """
 
 from __future__ import annotations
+from .i18n import tr
 
 import sys
 import threading
@@ -55,10 +56,9 @@ class _Signals(QObject):
 
 def unexpected_message(exc: BaseException, log: Any) -> str:
     """The Chinese text shown for an exception nobody expected."""
-    where = (f"详细信息已写入错误日志“{log}”，请把这个文件发给技术支持。" if log
-             else "错误日志也无法写入，请截图后发给技术支持。")
-    return (f"出现了意外的程序错误（{type(exc).__name__}：{exc}），本次操作没有完成，"
-            f"已保存的数据不受影响。{where}程序可以继续使用。")
+    where = (tr("operations", "详细信息已写入错误日志“{log}”，请把这个文件发给技术支持。").format(log=log) if log
+             else tr("operations", "错误日志也无法写入，请截图后发给技术支持。"))
+    return (tr("operations", "出现了意外的程序错误（{name}：{exc}），本次操作没有完成，已保存的数据不受影响。{where}程序可以继续使用。").format(name=type(exc).__name__, exc=exc, where=where))
 
 
 class _Job(QRunnable):
@@ -81,7 +81,7 @@ class _Job(QRunnable):
         except BangfuError as exc:
             self.signals.failed.emit(str(exc), "user", "")
         except Exception as exc:  # noqa: BLE001 - a bug: log it and say where the log is
-            log = errorlog.log_exception(f"后台操作失败：{self.label or getattr(self.fn, '__name__', '')}", exc)
+            log = errorlog.log_exception(f"后台操作失败：{self.label or getattr(self.fn, '__name__', '')}", exc)  # notr
             self.signals.failed.emit(unexpected_message(exc, log), "bug", traceback.format_exc())
         else:
             self.signals.finished.emit(result)
@@ -102,7 +102,7 @@ def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     """Open a message box window-modal over ``parent`` without blocking the caller."""
     box = QMessageBox(icon, title, text, QMessageBox.Ok, parent)
     box.setObjectName("operation_message")
-    box.button(QMessageBox.Ok).setText("确定")
+    box.button(QMessageBox.Ok).setText(tr("operations", "确定"))
     if details:
         box.setDetailedText(details)
     box.setAttribute(Qt.WA_DeleteOnClose)
@@ -133,7 +133,7 @@ def watch_backup_failures(store) -> None:
         return
     store._window_watches_backups = True
     store.on_backup_error(lambda message: message and records.add_warning(
-        f"记录已保存，但{message}。请在“设置”中选择一个可以写入的备份文件夹。"))
+        tr("operations", "记录已保存，但{message}。请在“设置”中选择一个可以写入的备份文件夹。").format(message=message)))
 
 
 def _show_warnings(parent: QWidget | None) -> None:
@@ -142,7 +142,7 @@ def _show_warnings(parent: QWidget | None) -> None:
         if text not in _warned:  # the same failing backup is not a new box at every save
             _warned.add(text)
             # Over the window: the form that saved is closing.
-            show_message(_main_window(parent) or parent, QMessageBox.Warning, "自动备份失败", text)
+            show_message(_main_window(parent) or parent, QMessageBox.Warning, tr("operations", "自动备份失败"), text)
 
 
 def _announce(changes: str | Sequence[str] | None) -> None:
@@ -168,8 +168,8 @@ def run_op(
     job = _Job(fn, progress, label)
     dialog = None
     if parent is not None:
-        dialog = QProgressDialog(label, "取消" if cancellable else "", 0, 0, parent)
-        dialog.setWindowTitle("请稍候")
+        dialog = QProgressDialog(label, tr("operations", "取消") if cancellable else "", 0, 0, parent)
+        dialog.setWindowTitle(tr("operations", "请稍候"))
         dialog.setWindowModality(Qt.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
@@ -218,9 +218,9 @@ def run_op(
             elif kind == "cancelled":
                 _status(live_parent(), message)
             elif kind == "user":
-                show_message(live_parent(), QMessageBox.Warning, "未能完成", message)
+                show_message(live_parent(), QMessageBox.Warning, tr("operations", "未能完成"), message)
             else:
-                show_message(live_parent(), QMessageBox.Critical, "程序错误", message, details)
+                show_message(live_parent(), QMessageBox.Critical, tr("operations", "程序错误"), message, details)
         finally:
             if alive(always):
                 always(False)
@@ -248,12 +248,12 @@ _previous_hooks: tuple | None = None
 
 
 def _show_crash(text: str, details: str) -> None:
-    if any(isValid(b) and b.isVisible() and b.windowTitle() == "程序错误" for b in _boxes):
+    if any(isValid(b) and b.isVisible() and b.windowTitle() == tr("operations", "程序错误") for b in _boxes):
         return  # one box at a time; the log holds every one
-    show_message(QApplication.activeWindow(), QMessageBox.Critical, "程序错误", text, details)
+    show_message(QApplication.activeWindow(), QMessageBox.Critical, tr("operations", "程序错误"), text, details)
 
 
-def handle_exception(exc_type, exc: BaseException, tb, context: str = "未处理的异常") -> None:
+def handle_exception(exc_type, exc: BaseException, tb, context: str = "未处理的异常") -> None:  # notr (log text)
     """Log an unexpected exception with its traceback and show a Chinese message naming the log."""
     if exc is None:
         return
@@ -286,7 +286,7 @@ def install_excepthook() -> None:
         _previous_hooks = (sys.excepthook, threading.excepthook)
     sys.excepthook = handle_exception
     threading.excepthook = lambda args: handle_exception(
-        args.exc_type, args.exc_value, args.exc_traceback, f"线程 {getattr(args.thread, 'name', '')} 中的异常")
+        args.exc_type, args.exc_value, args.exc_traceback, f"线程 {getattr(args.thread, 'name', '')} 中的异常")  # notr (log text)
 
 
 def uninstall_excepthook() -> None:

@@ -9,13 +9,14 @@ chosen in the print dialog.
 """
 
 from __future__ import annotations
+from .i18n import tr
 
 import shutil
 import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -41,10 +42,6 @@ FIT_WIDTH, FIT_PAGE = "width", "page"
 MAX_PRINT_DPI = 300
 # Grey around the page, as in a PDF reader.
 BACKDROP = "#7a7a7a"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PrintPreview", text)
 
 
 def open_pdf(path: str | Path):
@@ -101,7 +98,7 @@ def print_pages(document, printer: QPrinter, pages: list[int], progress=None, ca
     if not painter.begin(printer):
         from ..core.errors import BangfuError
 
-        raise BangfuError("无法开始打印：打印机没有响应。请检查打印机是否已连接、已开机，然后再试。")
+        raise BangfuError(tr("print_preview", "无法开始打印：打印机没有响应。请检查打印机是否已连接、已开机，然后再试。"))
     try:
         for done, index in enumerate(pages):
             check_cancel(cancelled)
@@ -149,7 +146,7 @@ class PrintPreviewDialog(QDialog):
         self.notice = notice
         self.pdf_path = Path(pdf_path)
         self.temporary = temporary  # a file written only for the preview: removed on close
-        self.setWindowTitle(_t("打印预览") + (f" - {title}" if title else f" - {self.pdf_path.name}"))
+        self.setWindowTitle(tr("PrintPreviewDialog", "打印预览") + (f" - {title}" if title else f" - {self.pdf_path.name}"))
         self.setWindowFlag(Qt.WindowMaximizeButtonHint, True)
         self.resize(900, 1000)
         self.document = open_pdf(self.pdf_path)
@@ -177,37 +174,37 @@ class PrintPreviewDialog(QDialog):
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         style = self.style()
         printer_icon = QIcon.fromTheme("document-print", style.standardIcon(QStyle.SP_DialogSaveButton))
-        self.print_action = bar.addAction(printer_icon, _t("打印…"),
+        self.print_action = bar.addAction(printer_icon, tr("PrintPreviewDialog", "打印…"),
                                           self.print_document)
         self.print_action.setShortcut(QKeySequence.Print)
-        self.save_action = bar.addAction(_t("另存为 PDF…"), self.save_copy)
+        self.save_action = bar.addAction(tr("PrintPreviewDialog", "另存为 PDF…"), self.save_copy)
         bar.addSeparator()
-        self.first_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSkipBackward), _t("首页"),
+        self.first_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSkipBackward), tr("PrintPreviewDialog", "首页"),
                                           lambda: self.show_page(0))
-        self.previous_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSeekBackward), _t("上一页"),
+        self.previous_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSeekBackward), tr("PrintPreviewDialog", "上一页"),
                                              lambda: self.show_page(self.page - 1))
         self.page_spin = QSpinBox()
         self.page_spin.setObjectName("page_number")
         self.page_spin.setRange(1, max(1, len(self.sizes)))
         self.page_spin.setKeyboardTracking(False)
-        self.page_spin.setPrefix(_t("第 "))
-        self.page_spin.setSuffix(_t(" 页"))
+        self.page_spin.setPrefix(tr("PrintPreviewDialog", "第 "))
+        self.page_spin.setSuffix(tr("PrintPreviewDialog", " 页"))
         self.page_spin.valueChanged.connect(lambda value: self.show_page(value - 1))
         bar.addWidget(self.page_spin)
         self.page_label = QLabel()
         self.page_label.setObjectName("page_label")
         bar.addWidget(self.page_label)
-        self.next_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSeekForward), _t("下一页"),
+        self.next_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSeekForward), tr("PrintPreviewDialog", "下一页"),
                                          lambda: self.show_page(self.page + 1))
-        self.last_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSkipForward), _t("末页"),
+        self.last_action = bar.addAction(style.standardIcon(QStyle.SP_MediaSkipForward), tr("PrintPreviewDialog", "末页"),
                                          lambda: self.show_page(len(self.sizes) - 1))
         bar.addSeparator()
-        self.zoom_out_action = bar.addAction(_t("缩小"), lambda: self.step_zoom(-1))
+        self.zoom_out_action = bar.addAction(tr("PrintPreviewDialog", "缩小"), lambda: self.step_zoom(-1))
         self.zoom_out_action.setShortcut(QKeySequence.ZoomOut)
-        self.zoom_in_action = bar.addAction(_t("放大"), lambda: self.step_zoom(1))
+        self.zoom_in_action = bar.addAction(tr("PrintPreviewDialog", "放大"), lambda: self.step_zoom(1))
         self.zoom_in_action.setShortcut(QKeySequence.ZoomIn)
-        self.fit_width_action = bar.addAction(_t("适合宽度"), lambda: self.set_zoom(FIT_WIDTH))
-        self.fit_page_action = bar.addAction(_t("适合页面"), lambda: self.set_zoom(FIT_PAGE))
+        self.fit_width_action = bar.addAction(tr("PrintPreviewDialog", "适合宽度"), lambda: self.set_zoom(FIT_WIDTH))
+        self.fit_page_action = bar.addAction(tr("PrintPreviewDialog", "适合页面"), lambda: self.set_zoom(FIT_PAGE))
         for action in (self.fit_width_action, self.fit_page_action):
             action.setCheckable(True)
         self.zoom_label = QLabel()
@@ -215,7 +212,7 @@ class PrintPreviewDialog(QDialog):
         self.zoom_label.setMinimumWidth(48)
         bar.addWidget(self.zoom_label)
         bar.addSeparator()
-        bar.addAction(_t("关闭"), self.reject)
+        bar.addAction(tr("PrintPreviewDialog", "关闭"), self.reject)
         layout.addWidget(bar)
         self.toolbar = bar
         if self.notice:  # warnings of the export (a missing glyph…): read before printing
@@ -253,13 +250,13 @@ class PrintPreviewDialog(QDialog):
     def show_page(self, index: int) -> None:
         """Go to page ``index`` (0-based, clamped) and render it."""
         if not self.sizes:
-            self.page_label.setText(_t("（空文档）"))
+            self.page_label.setText(tr("PrintPreviewDialog", "（空文档）"))
             return
         self.page = max(0, min(index, self.page_count - 1))
         self.page_spin.blockSignals(True)
         self.page_spin.setValue(self.page + 1)
         self.page_spin.blockSignals(False)
-        self.page_label.setText(_t(" / 共 %d 页 ") % self.page_count)
+        self.page_label.setText(tr("PrintPreviewDialog", " / 共 %d 页 ") % self.page_count)
         self.first_action.setEnabled(self.page > 0)
         self.previous_action.setEnabled(self.page > 0)
         self.next_action.setEnabled(self.page < self.page_count - 1)
@@ -268,7 +265,7 @@ class PrintPreviewDialog(QDialog):
 
     def page_text(self) -> str:
         """What the navigation shows: "第 N 页 / 共 M 页"."""
-        return _t("第 %d 页 / 共 %d 页") % (self.page + 1, self.page_count)
+        return tr("PrintPreviewDialog", "第 %d 页 / 共 %d 页") % (self.page + 1, self.page_count)
 
     def set_zoom(self, mode: str | float) -> None:
         """FIT_WIDTH, FIT_PAGE or a factor (1.0 = printed size)."""
@@ -346,7 +343,7 @@ class PrintPreviewDialog(QDialog):
         """打印…: Qt's print dialog, then the chosen pages into the chosen printer."""
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_t("打印"))
+        dialog.setWindowTitle(tr("PrintPreviewDialog", "打印"))
         dialog.setOption(QPrintDialog.PrintPageRange, True)
         dialog.setOption(QPrintDialog.PrintCurrentPage, True)
         dialog.setMinMax(1, max(1, self.page_count))
@@ -367,12 +364,12 @@ class PrintPreviewDialog(QDialog):
             if on_done is not None:
                 on_done(count)
 
-        return run_op(self, _t("正在打印…"), work, done, progress=True, cancellable=True)
+        return run_op(self, tr("PrintPreviewDialog", "正在打印…"), work, done, progress=True, cancellable=True)
 
     def save_copy(self) -> None:
         """另存为 PDF…: copy the previewed file where the clerk chooses."""
-        path, _ = QFileDialog.getSaveFileName(self, _t("另存为 PDF"), str(Path.home() / self.pdf_path.name),
-                                              _t("PDF 文件 (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(self, tr("PrintPreviewDialog", "另存为 PDF"), str(Path.home() / self.pdf_path.name),
+                                              tr("PrintPreviewDialog", "PDF 文件 (*.pdf)"))
         if path:
             shutil.copyfile(self.pdf_path, path)
 
@@ -407,8 +404,8 @@ def show_preview(parent: QWidget | None, pdf_path: str | Path, *, title: str = "
     except Exception as exc:  # noqa: BLE001 - pdfium refuses a damaged file: say so, the file stays
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, _t("无法预览"),
-                            _t("无法打开这个 PDF 进行预览（%s）。可以点“打开文件”用其他阅读器查看。") % exc)
+        QMessageBox.warning(parent, tr("print_preview", "无法预览"),
+                            tr("print_preview", "无法打开这个 PDF 进行预览（%s）。可以点“打开文件”用其他阅读器查看。") % exc)
         if temporary:
             shutil.rmtree(Path(pdf_path).parent, ignore_errors=True)
         return None

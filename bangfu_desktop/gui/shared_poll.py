@@ -25,7 +25,7 @@ class ChangeFollower(QObject):
         try:
             self.last_id, tables = dialect.changes_since(self.last_id)
         except Exception as exc:  # noqa: BLE001 - a network blip must not stop the window; try again later
-            errorlog.log_exception("读取共享数据库的修改失败", exc)
+            errorlog.log_exception("读取共享数据库的修改失败", exc)  # notr
             return []
         for table in tables:
             bus.changed.emit(table)

@@ -11,6 +11,7 @@ rows, PITFALLS.md). Text sorts by pinyin in both.
 """
 
 from __future__ import annotations
+from .i18n import tr, translated
 
 import datetime as dt
 from collections import OrderedDict
@@ -50,7 +51,7 @@ def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else ""
+        return tr("table_model", "是") if value else ""
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (dt.date, dt.datetime)):
@@ -85,7 +86,7 @@ class _TableBase(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.columns[section].title
+            return translated(self.columns[section].title)
         return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):

@@ -1,6 +1,7 @@
 """A table view that behaves like WPS: remembered columns, Ctrl+C as tab-separated rows, Enter opens."""
 
 from __future__ import annotations
+from .i18n import tr, translated
 
 from typing import Callable
 
@@ -38,7 +39,7 @@ class RecordView(QTableView):
         header.setSortIndicator(-1, Qt.AscendingOrder)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        copy = QAction(self.tr("复制"), self)
+        copy = QAction(tr("RecordView", "复制"), self)
         copy.setShortcut(QKeySequence.Copy)
         copy.setShortcutContext(Qt.WidgetShortcut)
         copy.triggered.connect(self.copy_selection)
@@ -81,7 +82,7 @@ class RecordView(QTableView):
         columns = [header.logicalIndex(v) for v in range(header.count())]
         columns = [c for c in columns if not header.isSectionHidden(c)]
         rows = model.rows_at(self.selected_view_rows())
-        lines = ["\t".join(_clean(model.columns[c].title) for c in columns)]
+        lines = ["\t".join(_clean(translated(model.columns[c].title)) for c in columns)]
         lines += ["\t".join(_clean(model.columns[c].text(row)) for c in columns) for row in rows if row is not None]
         return "\r\n".join(lines) + "\r\n"
 

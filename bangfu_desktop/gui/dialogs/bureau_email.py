@@ -1,6 +1,7 @@
 """The bureau's address, asked for once when a 报送 e-mail draft would otherwise have no recipient."""
 
 from __future__ import annotations
+from ..i18n import tr
 
 from typing import Callable
 
@@ -16,16 +17,16 @@ def ask_bureau_email(parent: QWidget) -> str | None:
     text = ""
     while True:
         text, ok = QInputDialog.getText(
-            parent, parent.tr("教育局收件邮箱"),
-            parent.tr("还没有填写教育局的收件邮箱。请填写（会保存在“设置 → 报送”中，以后不再询问）："),
+            parent, tr("dialogs.bureau_email", "教育局收件邮箱"),
+            tr("dialogs.bureau_email", "还没有填写教育局的收件邮箱。请填写（会保存在“设置 → 报送”中，以后不再询问）："),
             QLineEdit.Normal, text)
         if not ok:
             return None
         text = text.strip()
-        problem = check_email(text) if text else parent.tr("请填写邮箱，例如 jyj@example.cn")
+        problem = check_email(text) if text else tr("dialogs.bureau_email", "请填写邮箱，例如 jyj@example.cn")
         if problem is None:
             return text
-        QMessageBox.warning(parent, parent.tr("邮箱格式不对"), problem)
+        QMessageBox.warning(parent, tr("dialogs.bureau_email", "邮箱格式不对"), problem)
 
 
 def with_bureau_email(parent: QWidget, then: Callable[[str], None]) -> None:
@@ -37,5 +38,5 @@ def with_bureau_email(parent: QWidget, then: Callable[[str], None]) -> None:
     address = ask_bureau_email(parent)
     if address is None:
         return
-    run_op(parent, parent.tr("正在保存…"), lambda: settings.put("bureau.email", address),
+    run_op(parent, tr("dialogs.bureau_email", "正在保存…"), lambda: settings.put("bureau.email", address),
            lambda _: then(address))

@@ -6,6 +6,7 @@ same write runs again with the reason, or nothing happens when the clerk cancels
 """
 
 from __future__ import annotations
+from ..i18n import tr
 
 from typing import Any, Callable
 
@@ -17,14 +18,14 @@ from ..operations import run_op
 
 def ask_correction_reason(parent: QWidget, message: str) -> str | None:
     """The 更正原因 (asked again while empty); None when the clerk cancels."""
-    prompt = parent.tr("{0}\n\n更正原因（记入操作日志，并随下次数据包报送教育局）：").format(message)
+    prompt = tr("dialogs.correction", "{0}\n\n更正原因（记入操作日志，并随下次数据包报送教育局）：").format(message)
     while True:
-        text, ok = QInputDialog.getText(parent, parent.tr("更正原因"), prompt, QLineEdit.Normal, "")
+        text, ok = QInputDialog.getText(parent, tr("dialogs.correction", "更正原因"), prompt, QLineEdit.Normal, "")
         if not ok:
             return None
         if text.strip():
             return text.strip()
-        QMessageBox.warning(parent, parent.tr("更正原因"), parent.tr("请写明更正原因，例如“重复录入”或“日期填错”。"))
+        QMessageBox.warning(parent, tr("dialogs.correction", "更正原因"), tr("dialogs.correction", "请写明更正原因，例如“重复录入”或“日期填错”。"))
 
 
 def run_correctable(parent: QWidget, label: str, work: Callable[[str], Any], on_done: Callable[[Any], None],

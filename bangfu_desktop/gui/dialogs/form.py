@@ -8,6 +8,7 @@ keeps everything typed when it failed.
 """
 
 from __future__ import annotations
+from ..i18n import tr, translated
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -74,10 +75,10 @@ class DateEdit(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.line = QLineEdit()
-        self.line.setPlaceholderText(self.tr("例如 2024-03-01"))
+        self.line.setPlaceholderText(tr("DateEdit", "例如 2024-03-01"))
         button = QToolButton()
-        button.setText(self.tr("日历"))
-        button.setToolTip(self.tr("选择日期"))
+        button.setText(tr("DateEdit", "日历"))
+        button.setToolTip(tr("DateEdit", "选择日期"))
         button.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(button)
         self.calendar = QCalendarWidget()
@@ -138,8 +139,8 @@ class RecordForm(QDialog):
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.button(QDialogButtonBox.Save).setText(tr("RecordForm", "保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("RecordForm", "取消"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -166,7 +167,7 @@ class RecordForm(QDialog):
 
     def _choices(self, spec: FieldSpec, fresh: bool = False) -> list[tuple[str, Any]]:
         raw = self.cached_choices(spec.choices, fresh) if callable(spec.choices) else (spec.choices or [])
-        return [c if isinstance(c, tuple) else (c, c) for c in raw]
+        return [(translated(c[0]), c[1]) if isinstance(c, tuple) else (translated(c), c) for c in raw]
 
     def _add_field(self, spec: FieldSpec) -> None:
         kind = spec.kind
@@ -190,9 +191,9 @@ class RecordForm(QDialog):
         else:
             editor = QLineEdit()
             if spec.placeholder:
-                editor.setPlaceholderText(spec.placeholder)
+                editor.setPlaceholderText(translated(spec.placeholder))
         editor.setObjectName(f"field_{spec.name}")
-        label = QLabel(("<span style='color:#b00020'>*</span> " if spec.required else "") + spec.label)
+        label = QLabel(("<span style='color:#b00020'>*</span> " if spec.required else "") + translated(spec.label))
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
@@ -201,9 +202,9 @@ class RecordForm(QDialog):
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(editor, 1)
-            button = QPushButton(self.tr("新建…"))
+            button = QPushButton(tr("RecordForm", "新建…"))
             button.setObjectName(f"new_{spec.name}")
-            button.setToolTip(self.tr("列表里没有时，新建一条（会用已输入的文字）"))
+            button.setToolTip(tr("RecordForm", "列表里没有时，新建一条（会用已输入的文字）"))
             button.clicked.connect(lambda _=False, s=spec: self.create_for(s))
             row.addWidget(button)
             self.new_buttons[spec.name] = button
@@ -285,7 +286,7 @@ class RecordForm(QDialog):
                 errors[spec.name] = str(exc)
                 continue
             if spec.required and (value is None or value == ""):
-                errors[spec.name] = self.tr("“%s”必须填写") % spec.label
+                errors[spec.name] = tr("RecordForm", "“%s”必须填写") % spec.label
             values[spec.name] = value
         return values, errors
 
@@ -301,13 +302,13 @@ class RecordForm(QDialog):
             value, rows = editor.resolve()
             if value is ... and rows:
                 editor.offer(rows)
-                raise ValueError(self.tr("有 %d 条“%s”，请在下拉列表中选一条（括号里是单位·学科）")
+                raise ValueError(tr("RecordForm", "有 %d 条“%s”，请在下拉列表中选一条（括号里是单位·学科）")
                                  % (len(rows), editor.currentText().strip()))
             if value is ...:
                 if spec.extra.get("create"):
-                    raise ValueError(self.tr("没有“%s”：请从下拉列表选择，或点“新建…”添加")
+                    raise ValueError(tr("RecordForm", "没有“%s”：请从下拉列表选择，或点“新建…”添加")
                                      % editor.currentText().strip())
-                raise ValueError(self.tr("“%s”不在列表中，请从下拉列表选择") % editor.currentText())
+                raise ValueError(tr("RecordForm", "“%s”不在列表中，请从下拉列表选择") % editor.currentText())
             # Free-text combos fill text columns, which are NOT NULL: empty means "".
             return "" if value is None and kind == "editcombo" else value
         if kind == "bool":
@@ -326,7 +327,7 @@ class RecordForm(QDialog):
             try:
                 return float(text.rstrip("%"))
             except ValueError:
-                raise ValueError(self.tr("“%s”不是数字") % text) from None
+                raise ValueError(tr("RecordForm", "“%s”不是数字") % text) from None
         return text
 
     def extra_errors(self, values: dict[str, Any]) -> dict[str, str]:
@@ -343,7 +344,7 @@ class RecordForm(QDialog):
                 label.clear()
                 label.hide()
         if errors:
-            self.summary.setText(self.tr("有 %d 处需要修改，未保存。") % len(errors))
+            self.summary.setText(tr("RecordForm", "有 %d 处需要修改，未保存。") % len(errors))
             first = next(iter(errors))
             if first in self.editors:
                 self.editors[first].setFocus()
@@ -399,15 +400,15 @@ class RecordForm(QDialog):
             except (RecordChanged, CorrectionRequired) as exc:  # decided on the GUI thread
                 return exc
 
-        run_op(self, self.tr("正在保存…"), guarded, self._saved,
+        run_op(self, tr("RecordForm", "正在保存…"), guarded, self._saved,
                changes=self.changed_tables(), always=self._save_ended)
 
     def ask_conflict(self, exc: RecordChanged) -> str:
         """Ask what to do about a record someone else saved: ``reload``, ``keep`` or ``cancel``."""
-        box = QMessageBox(QMessageBox.Warning, self.tr("记录已被他人修改"), str(exc), parent=self)
-        reload_button = box.addButton(self.tr("重新载入对方的内容"), QMessageBox.AcceptRole)
-        keep_button = box.addButton(self.tr("保留我的版本"), QMessageBox.DestructiveRole)
-        box.addButton(self.tr("取消"), QMessageBox.RejectRole)
+        box = QMessageBox(QMessageBox.Warning, tr("RecordForm", "记录已被他人修改"), str(exc), parent=self)
+        reload_button = box.addButton(tr("RecordForm", "重新载入对方的内容"), QMessageBox.AcceptRole)
+        keep_button = box.addButton(tr("RecordForm", "保留我的版本"), QMessageBox.DestructiveRole)
+        box.addButton(tr("RecordForm", "取消"), QMessageBox.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         return "reload" if clicked is reload_button else "keep" if clicked is keep_button else "cancel"
@@ -422,9 +423,9 @@ class RecordForm(QDialog):
             fresh = type(self.record).get_by_id(exc.record_id)
             self.record, self.editing_version = fresh, fresh.updated_at
             self.set_values({spec.name: fresh.__data__.get(spec.name) for spec in self.fields if spec.name in fresh.__data__})
-            self.summary.setText(self.tr("已载入对方保存的内容，请核对后再保存。"))
+            self.summary.setText(tr("RecordForm", "已载入对方保存的内容，请核对后再保存。"))
         else:
-            self.summary.setText(self.tr("未保存：该记录已被他人修改，您填写的内容都还在。"))
+            self.summary.setText(tr("RecordForm", "未保存：该记录已被他人修改，您填写的内容都还在。"))
 
     def _saved(self, record) -> None:
         if isinstance(record, CorrectionRequired):
@@ -435,7 +436,7 @@ class RecordForm(QDialog):
             if self.correction_reason:
                 self.try_accept()
             else:
-                self.summary.setText(self.tr("未保存：更正需要填写原因，您填写的内容都还在。"))
+                self.summary.setText(tr("RecordForm", "未保存：更正需要填写原因，您填写的内容都还在。"))
             return
         if isinstance(record, RecordChanged):
             self._conflict(record)
@@ -447,7 +448,7 @@ class RecordForm(QDialog):
     def _save_ended(self, ok: bool) -> None:
         if not ok:
             self.set_busy(False)
-            self.summary.setText(self.tr("未保存：请按提示处理后再点“保存”，填写的内容都还在。"))
+            self.summary.setText(tr("RecordForm", "未保存：请按提示处理后再点“保存”，填写的内容都还在。"))
 
     def reject(self) -> None:
         """Cancel, unless a save is running (its result decides whether the form closes)."""

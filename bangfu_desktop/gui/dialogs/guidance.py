@@ -4,6 +4,7 @@ The pane only shows and asks; saving, deleting and the checks live in core.guida
 """
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 import datetime as dt
 
@@ -32,18 +33,18 @@ from .pickers import AttachmentPanel
 
 # Row: (id, date, kind, content, reflection, attachments)
 COLUMNS = [
-    Column("日期", 1, 96), Column("指导形式", 2, 80), Column("指导内容", 3, 320),
-    Column("徒弟收获/反思", 4, 260), Column("附件", 5, 50),
+    Column(N_("dialogs.guidance", "日期"), 1, 96), Column(N_("dialogs.guidance", "指导形式"), 2, 80), Column(N_("dialogs.guidance", "指导内容"), 3, 320),
+    Column(N_("dialogs.guidance", "徒弟收获/反思"), 4, 260), Column(N_("dialogs.guidance", "附件"), 5, 50),
 ]
 
 
 def guidance_fields() -> list[FieldSpec]:
     """The 指导记录 form's fields."""
     return [
-        FieldSpec("date", "指导日期", "date", required=True),
-        FieldSpec("kind", "指导形式", "combo", required=True, choices=GUIDANCE_KINDS),
-        FieldSpec("content", "指导内容", "multiline", required=True),
-        FieldSpec("reflection", "徒弟收获/反思", "multiline"),
+        FieldSpec("date", tr("dialogs.guidance", "指导日期"), "date", required=True),
+        FieldSpec("kind", tr("dialogs.guidance", "指导形式"), "combo", required=True, choices=GUIDANCE_KINDS),
+        FieldSpec("content", tr("dialogs.guidance", "指导内容"), "multiline", required=True),
+        FieldSpec("reflection", tr("dialogs.guidance", "徒弟收获/反思"), "multiline"),
     ]
 
 
@@ -52,7 +53,7 @@ class GuidanceForm(RecordForm):
 
     def __init__(self, pairing: Pairing, values: dict, parent=None, *, record: Guidance | None = None):
         self.pairing = pairing
-        super().__init__(self.tr("指导记录") if record else self.tr("新增指导记录"), guidance_fields(), values,
+        super().__init__(tr("GuidanceForm", "指导记录") if record else tr("GuidanceForm", "新增指导记录"), guidance_fields(), values,
                          parent, record=record)
 
     def add_extra_widgets(self, form) -> None:
@@ -62,7 +63,7 @@ class GuidanceForm(RecordForm):
                         for a in attachment_store.attachments_of(self.record)]
         self.attachments = AttachmentPanel(existing)
         self.attachments.setObjectName("attachments")
-        form.addRow(self.tr("照片与扫描件"), self.attachments)
+        form.addRow(tr("GuidanceForm", "照片与扫描件"), self.attachments)
 
     def extra_errors(self, values):
         return guidance_errors(self.pairing, values)
@@ -84,11 +85,11 @@ class GuidancePane(QWidget):
         self.heading.setObjectName("guidance_heading")
         self.heading.setStyleSheet("font-weight:bold;")
         bar.addWidget(self.heading, 1)
-        self.add_button = QPushButton(self.tr("新增指导记录"))
+        self.add_button = QPushButton(tr("GuidancePane", "新增指导记录"))
         self.add_button.setObjectName("guidance_add")
-        self.edit_button = QPushButton(self.tr("编辑"))
+        self.edit_button = QPushButton(tr("GuidancePane", "编辑"))
         self.edit_button.setObjectName("guidance_edit")
-        self.delete_button = QPushButton(self.tr("删除"))
+        self.delete_button = QPushButton(tr("GuidancePane", "删除"))
         self.delete_button.setObjectName("guidance_delete")
         for button, slot in ((self.add_button, self.add_record), (self.edit_button, self.edit_selected),
                              (self.delete_button, self.delete_selected)):
@@ -121,7 +122,7 @@ class GuidancePane(QWidget):
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setEnabled(pairing_id is not None)
         if pairing_id is None:
-            self.heading.setText(self.tr("指导记录：请在上表选择一个师徒结对"))
+            self.heading.setText(tr("GuidancePane", "指导记录：请在上表选择一个师徒结对"))
             self.model.set_rows([])
             return
         if changed:
@@ -141,7 +142,7 @@ class GuidancePane(QWidget):
         if pairing_id != self.pairing_id:
             return  # the clerk selected another pairing meanwhile
         self.model.set_rows(rows)
-        self.heading.setText(self.tr("指导记录：%s（共 %d 次）") % (title, len(rows)))
+        self.heading.setText(tr("GuidancePane", "指导记录：%s（共 %d 次）") % (title, len(rows)))
         self.loaded.emit(len(rows))
 
     def _on_changed(self, table: str) -> None:
@@ -179,7 +180,7 @@ class GuidancePane(QWidget):
         values, pending = form.result_values, list(form.attachments.pending)
         removed = list(form.attachments.removed)
         pairing_id = pairing.id
-        run_op(self, self.tr("正在保存指导记录…"),
+        run_op(self, tr("GuidancePane", "正在保存指导记录…"),
                lambda: save_guidance(record, pairing_id, values, add_files=pending, remove_attachment_ids=removed),
                changes="guidance")
 
@@ -189,8 +190,8 @@ class GuidancePane(QWidget):
         if not ids:
             return
         if len(ids) > 1:
-            answer = QMessageBox.question(self, self.tr("删除"),
-                                          self.tr("把选中的 %d 条指导记录移到回收站？可按 Ctrl+Z 撤销。") % len(ids))
+            answer = QMessageBox.question(self, tr("GuidancePane", "删除"),
+                                          tr("GuidancePane", "把选中的 %d 条指导记录移到回收站？可按 Ctrl+Z 撤销。") % len(ids))
             if answer != QMessageBox.Yes:
                 return
 
@@ -200,6 +201,6 @@ class GuidancePane(QWidget):
             bus.changed.emit("guidance")
             window = self.window()
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(self.tr("已移到回收站 %d 条指导记录（Ctrl+Z 撤销）") % len(trashed), 8000)
+                window.statusBar().showMessage(tr("GuidancePane", "已移到回收站 %d 条指导记录（Ctrl+Z 撤销）") % len(trashed), 8000)
 
-        run_op(self, self.tr("正在删除…"), lambda: delete_guidance(ids), done)
+        run_op(self, tr("GuidancePane", "正在删除…"), lambda: delete_guidance(ids), done)

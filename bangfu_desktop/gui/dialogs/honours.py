@@ -5,6 +5,7 @@ spin box per cell is the right tool here (not for growing data).
 """
 
 from __future__ import annotations
+from ..i18n import tr
 
 import datetime as dt
 
@@ -37,7 +38,7 @@ class HonoursEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("honours_table")
-        self.table.setHorizontalHeaderLabels([self.tr("类别"), self.tr("级别"), self.tr("年份")])
+        self.table.setHorizontalHeaderLabels([tr("HonoursEditor", "类别"), tr("HonoursEditor", "级别"), tr("HonoursEditor", "年份")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
@@ -48,11 +49,11 @@ class HonoursEditor(QWidget):
         self.table.setMaximumHeight(170)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("添加荣誉"))
+        self.add_button = QPushButton(tr("HonoursEditor", "添加荣誉"))
         self.add_button.setObjectName("honour_add")
-        self.add_button.clicked.connect(lambda: self.add_row(HonourRow(None, HONOUR_KINDS[0], "县级",
+        self.add_button.clicked.connect(lambda: self.add_row(HonourRow(None, HONOUR_KINDS[0], "县级",  # notr
                                                                        dt.date.today().year)))
-        self.remove_button = QPushButton(self.tr("删除选中"))
+        self.remove_button = QPushButton(tr("HonoursEditor", "删除选中"))
         self.remove_button.setObjectName("honour_remove")
         self.remove_button.clicked.connect(self.remove_selected)
         buttons.addWidget(self.add_button)
@@ -70,10 +71,10 @@ class HonoursEditor(QWidget):
         kind.setCurrentText(row.kind)
         level = QComboBox()
         level.addItems(HONOUR_LEVELS)
-        level.setCurrentText(row.level if row.level in HONOUR_LEVELS else "县级")
+        level.setCurrentText(row.level if row.level in HONOUR_LEVELS else "县级")  # notr
         year = QSpinBox()
         year.setRange(NO_YEAR, 2100)
-        year.setSpecialValueText(self.tr("未填"))
+        year.setSpecialValueText(tr("HonoursEditor", "未填"))
         year.setValue(row.year or NO_YEAR)
         self.table.setCellWidget(n, 0, kind)
         self.table.setCellWidget(n, 1, level)

@@ -7,6 +7,7 @@ a choice, so nothing is decided by a default the clerk never saw.
 """
 
 from __future__ import annotations
+from ..i18n import tr
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QHBoxLayout,
@@ -28,7 +29,7 @@ class PackageImportDialog(QDialog):
         self.plan = plan
         self.views: list[ConflictView] = conflict_views(plan) if views is None else views
         self.groups: list[QButtonGroup] = []
-        self.setWindowTitle(self.tr("导入数据包"))
+        self.setWindowTitle(tr("PackageImportDialog", "导入数据包"))
         layout = QVBoxLayout(self)
         summary = QLabel("\n".join(summary_lines(plan)))
         summary.setObjectName("summary")
@@ -39,13 +40,13 @@ class PackageImportDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         if self.views:
-            layout.addWidget(QLabel(self.tr("以下 {0} 条记录在本地和对方都修改过，请逐条选择保留哪一方：")
+            layout.addWidget(QLabel(tr("PackageImportDialog", "以下 {0} 条记录在本地和对方都修改过，请逐条选择保留哪一方：")
                                     .format(len(self.views))))
             self._fill_table()
             layout.addWidget(self.table, 1)
             shortcuts = QHBoxLayout()
-            for name, text, side in (("all_mine", self.tr("全部保留本地"), MINE),
-                                     ("all_theirs", self.tr("全部采用收到的"), THEIRS)):
+            for name, text, side in (("all_mine", tr("PackageImportDialog", "全部保留本地"), MINE),
+                                     ("all_theirs", tr("PackageImportDialog", "全部采用收到的"), THEIRS)):
                 button = QPushButton(text)
                 button.setObjectName(name)
                 button.clicked.connect(lambda _=False, s=side: self.choose_all(s))
@@ -55,10 +56,10 @@ class PackageImportDialog(QDialog):
             layout.addLayout(shortcuts)
         else:
             self.table.hide()
-            layout.addWidget(QLabel(self.tr("没有双方都修改过的记录。确定导入吗？")))
+            layout.addWidget(QLabel(tr("PackageImportDialog", "没有双方都修改过的记录。确定导入吗？")))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.Ok).setText(tr("PackageImportDialog", "导入"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("PackageImportDialog", "取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -67,8 +68,8 @@ class PackageImportDialog(QDialog):
 
     def _fill_table(self) -> None:
         table = self.table
-        table.setHorizontalHeaderLabels([self.tr("记录"), self.tr("不同的字段"), self.tr("本地"), self.tr("收到的"),
-                                         self.tr("采用")])
+        table.setHorizontalHeaderLabels([tr("PackageImportDialog", "记录"), tr("PackageImportDialog", "不同的字段"), tr("PackageImportDialog", "本地"), tr("PackageImportDialog", "收到的"),
+                                         tr("PackageImportDialog", "采用")])
         table.setRowCount(len(self.views))
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.NoSelection)
@@ -96,7 +97,7 @@ class PackageImportDialog(QDialog):
         box = QHBoxLayout(cell)
         box.setContentsMargins(6, 0, 6, 0)
         group = QButtonGroup(cell)
-        for text, side in ((self.tr("保留本地"), MINE), (self.tr("采用收到的"), THEIRS)):
+        for text, side in ((tr("PackageImportDialog", "保留本地"), MINE), (tr("PackageImportDialog", "采用收到的"), THEIRS)):
             radio = QRadioButton(text)
             radio.setObjectName(f"{side}_{row}")
             radio.setProperty("side", side)
@@ -129,4 +130,4 @@ class PackageImportDialog(QDialog):
     def _update(self) -> None:
         open_rows = len(self.views) - len(self.choices())
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(open_rows == 0)
-        self.hint.setText(self.tr("还有 {0} 条未选择").format(open_rows) if open_rows else "")
+        self.hint.setText(tr("PackageImportDialog", "还有 {0} 条未选择").format(open_rows) if open_rows else "")

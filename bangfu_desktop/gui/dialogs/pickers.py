@@ -1,6 +1,7 @@
 """Pickers (single and multi, with pinyin search) and the attachment panel used inside record forms."""
 
 from __future__ import annotations
+from ..i18n import tr
 
 import os
 from pathlib import Path
@@ -30,7 +31,7 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".ti
 
 def choice_name(text: str) -> str:
     """The name part of a choice text: “周杰（单位·学科）” → “周杰”."""
-    return text.split("（", 1)[0].strip()
+    return text.split("（", 1)[0].strip()  # notr: the name before the （单位·学科） of tabs.common
 
 
 class ChoiceModel(QAbstractListModel):
@@ -239,7 +240,7 @@ class CheckList(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("已选 %d") % len(self.checked()))
+        self.count.setText(tr("CheckList", "已选 %d") % len(self.checked()))
 
     def set_items(self, items: Sequence[tuple[str, Any]]) -> None:
         """Replace the items; values still present stay checked."""
@@ -287,12 +288,12 @@ class AttachmentPanel(QWidget):
         self.list.itemDoubleClicked.connect(self._open)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("添加照片/文件…"), self._pick), (self.tr("打开"), self._open_selected),
-                           (self.tr("移除"), self._remove_selected)):
+        for text, slot in ((tr("AttachmentPanel", "添加照片/文件…"), self._pick), (tr("AttachmentPanel", "打开"), self._open_selected),
+                           (tr("AttachmentPanel", "移除"), self._remove_selected)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        hint = QLabel(self.tr("也可以把文件拖到这里"))
+        hint = QLabel(tr("AttachmentPanel", "也可以把文件拖到这里"))
         hint.setStyleSheet("color:#666")
         buttons.addWidget(hint)
         buttons.addStretch(1)
@@ -320,8 +321,8 @@ class AttachmentPanel(QWidget):
                 self._add_item(path.name, path, None)
 
     def _pick(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择照片或文件"), "",
-                                                self.tr("照片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)"))
+        files, _ = QFileDialog.getOpenFileNames(self, tr("AttachmentPanel", "选择照片或文件"), "",
+                                                tr("AttachmentPanel", "照片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)"))
         self.add_files(files)
 
     def _open(self, item: QListWidgetItem) -> None:

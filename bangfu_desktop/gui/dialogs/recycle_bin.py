@@ -1,6 +1,7 @@
 """回收站: every deleted record, restorable."""
 
 from __future__ import annotations
+from ..i18n import tr
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,10 +24,10 @@ class RecycleBinDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("回收站"))
+        self.setWindowTitle(tr("RecycleBinDialog", "回收站"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("删除的记录都保存在这里，选中后点“恢复”即可找回。")))
-        self.model = RecordTableModel([Column("类型", 1, 90), Column("记录", 2, 420), Column("删除时间", 3, 150)], self)
+        layout.addWidget(QLabel(tr("RecycleBinDialog", "删除的记录都保存在这里，选中后点“恢复”即可找回。")))
+        self.model = RecordTableModel([Column(tr("RecycleBinDialog", "类型"), 1, 90), Column(tr("RecycleBinDialog", "记录"), 2, 420), Column(tr("RecycleBinDialog", "删除时间"), 3, 150)], self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -34,8 +35,8 @@ class RecycleBinDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        self.restore_button = QPushButton(self.tr("恢复"))
+        buttons.button(QDialogButtonBox.Close).setText(tr("RecycleBinDialog", "关闭"))
+        self.restore_button = QPushButton(tr("RecycleBinDialog", "恢复"))
         self.restore_button.setObjectName("restore")
         buttons.addButton(self.restore_button, QDialogButtonBox.ActionRole)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -60,6 +61,6 @@ class RecycleBinDialog(QDialog):
         self.restore_button.setEnabled(False)
         from .correction import run_correctable  # a locked period asks for a 更正 reason
 
-        run_correctable(self, self.tr("正在恢复…"), lambda reason: record_ops.restore_many(items, correction=reason),
+        run_correctable(self, tr("RecycleBinDialog", "正在恢复…"), lambda reason: record_ops.restore_many(items, correction=reason),
                         lambda _: self.reload(), changes=sorted({table for table, _ in items}),
                         always=lambda ok: self.restore_button.setEnabled(True))

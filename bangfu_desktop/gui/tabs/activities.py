@@ -1,6 +1,7 @@
 """活动记录 and 听课记录: activities with participants, linked tasks and attachments."""
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 import datetime as dt
 
@@ -22,9 +23,9 @@ from .observations import ObservationsTab
 
 # Row: core.tablesources.ACTIVITIES (id, date, type, title, place, host, subject, people, online, …)
 COLUMNS = [
-    Column("日期", "date", 96), Column("类型", "type", 90), Column("主题", "title", 300),
-    Column("地点", "place", 140), Column("主持人/主讲人", "host", 110), Column("学科", "subject", 90),
-    Column("参加人数", "people", 70), Column("线上", "online", 50),
+    Column(N_("tabs.activities", "日期"), "date", 96), Column(N_("tabs.activities", "类型"), "type", 90), Column(N_("tabs.activities", "主题"), "title", 300),
+    Column(N_("tabs.activities", "地点"), "place", 140), Column(N_("tabs.activities", "主持人/主讲人"), "host", 110), Column(N_("tabs.activities", "学科"), "subject", 90),
+    Column(N_("tabs.activities", "参加人数"), "people", 70), Column(N_("tabs.activities", "线上"), "online", 50),
 ]
 
 
@@ -34,7 +35,7 @@ def year_choices() -> list[tuple[str, int]]:
     calendar = load_calendar()
     this_year = calendar.school_year_of(dt.date.today())
     start = calendar.school_year_of(dt.date.fromisoformat(str(first))) if first else this_year
-    return [(f"{y}-{y + 1}学年", y) for y in range(this_year, start - 1, -1)]
+    return [(tr("tabs.activities", "{start}-{end}学年").format(start=y, end=y + 1), y) for y in range(this_year, start - 1, -1)]
 
 
 def task_choices() -> list[tuple[str, int]]:
@@ -46,22 +47,22 @@ def task_choices() -> list[tuple[str, int]]:
 def activity_fields() -> list[FieldSpec]:
     """The activity form's fields."""
     return [
-        FieldSpec("type", "活动类型", "editcombo", required=True, choices=ACTIVITY_TYPES),
-        FieldSpec("title", "活动主题", required=True),
-        FieldSpec("date", "日期", "date", required=True),
-        FieldSpec("start_time", "开始时间", placeholder="例如 14:30"),
-        FieldSpec("end_time", "结束时间", placeholder="例如 16:30"),
-        FieldSpec("place", "地点"),
-        FieldSpec("online", "线上活动", "bool"),
-        FieldSpec("organiser", "组织单位/部门"),
-        FieldSpec("host", "主持人/主讲人"),
-        FieldSpec("subject", "学科"),
-        FieldSpec("others_count", "其他参加人数（名册外）", "int"),
-        FieldSpec("purpose", "目的意义", "multiline"),
-        FieldSpec("content", "活动内容及步骤", "multiline"),
-        FieldSpec("outcome", "结果总结", "multiline"),
-        FieldSpec("reflection", "评价反思", "multiline"),
-        FieldSpec("plan_id", "所属方案", "choice", choices=plan_choices),
+        FieldSpec("type", tr("tabs.activities", "活动类型"), "editcombo", required=True, choices=ACTIVITY_TYPES),
+        FieldSpec("title", tr("tabs.activities", "活动主题"), required=True),
+        FieldSpec("date", tr("tabs.activities", "日期"), "date", required=True),
+        FieldSpec("start_time", tr("tabs.activities", "开始时间"), placeholder=tr("tabs.activities", "例如 14:30")),
+        FieldSpec("end_time", tr("tabs.activities", "结束时间"), placeholder=tr("tabs.activities", "例如 16:30")),
+        FieldSpec("place", tr("tabs.activities", "地点")),
+        FieldSpec("online", tr("tabs.activities", "线上活动"), "bool"),
+        FieldSpec("organiser", tr("tabs.activities", "组织单位/部门")),
+        FieldSpec("host", tr("tabs.activities", "主持人/主讲人")),
+        FieldSpec("subject", tr("tabs.activities", "学科")),
+        FieldSpec("others_count", tr("tabs.activities", "其他参加人数（名册外）"), "int"),
+        FieldSpec("purpose", tr("tabs.activities", "目的意义"), "multiline"),
+        FieldSpec("content", tr("tabs.activities", "活动内容及步骤"), "multiline"),
+        FieldSpec("outcome", tr("tabs.activities", "结果总结"), "multiline"),
+        FieldSpec("reflection", tr("tabs.activities", "评价反思"), "multiline"),
+        FieldSpec("plan_id", tr("tabs.activities", "所属方案"), "choice", choices=plan_choices),
     ]
 
 
@@ -70,10 +71,10 @@ class ActivityForm(RecordForm):
 
     def add_extra_widgets(self, form) -> None:
         self.participants = CheckList(self.cached_choices(teacher_choices),
-                                      self.tr("搜索教师姓名、单位或学科（可输入拼音首字母）"))
+                                      tr("ActivityForm", "搜索教师姓名、单位或学科（可输入拼音首字母）"))
         self.participants.setObjectName("participants")
         add_new_teacher_button(self, self.participants)
-        self.tasks = CheckList(task_choices(), self.tr("搜索任务编号或内容"))
+        self.tasks = CheckList(task_choices(), tr("ActivityForm", "搜索任务编号或内容"))
         self.tasks.setObjectName("linked_tasks")
         existing = []
         if self.record is not None:
@@ -86,9 +87,9 @@ class ActivityForm(RecordForm):
                         for a in attachment_store.attachments_of(self.record)]
         self.attachments = AttachmentPanel(existing)
         self.attachments.setObjectName("attachments")
-        form.addRow(self.tr("参加人员"), self.participants)
-        form.addRow(self.tr("关联任务"), self.tasks)
-        form.addRow(self.tr("照片与附件"), self.attachments)
+        form.addRow(tr("ActivityForm", "参加人员"), self.participants)
+        form.addRow(tr("ActivityForm", "关联任务"), self.tasks)
+        form.addRow(tr("ActivityForm", "照片与附件"), self.attachments)
 
     def save_call(self, values):
         """The activity with its participants, task links and attachments, in one transaction."""
@@ -105,7 +106,7 @@ class ActivityForm(RecordForm):
 class ActivityList(RecordTab):
     """The activity table."""
 
-    title = "活动"
+    title = N_("ActivityList", "活动")
     model_class = Activity
     columns = COLUMNS
     watched = ("activity", "attachment")
@@ -115,14 +116,14 @@ class ActivityList(RecordTab):
 
     def filters(self):
         return [
-            FilterSpec("学年", year_choices, where=school_year_condition),
-            FilterSpec("学期", lambda: [("第一学期（秋季）", 1), ("第二学期（春季）", 2)], where=semester_condition),
-            FilterSpec("类型", lambda: [(t, t) for t in ACTIVITY_TYPES], where=lambda value: Activity.type == value),
+            FilterSpec(tr("ActivityList", "学年"), year_choices, where=school_year_condition),
+            FilterSpec(tr("ActivityList", "学期"), lambda: [(tr("ActivityList", "第一学期（秋季）"), 1), (tr("ActivityList", "第二学期（春季）"), 2)], where=semester_condition),
+            FilterSpec(tr("ActivityList", "类型"), lambda: [(t, t) for t in ACTIVITY_TYPES], where=lambda value: Activity.type == value),
         ]
 
     def open_form(self, record):
         fields = activity_fields()
-        title = self.tr("编辑活动记录") if record else self.tr("新增活动记录")
+        title = tr("ActivityList", "编辑活动记录") if record else tr("ActivityList", "新增活动记录")
         return edit_with_form(self, title, Activity, fields, record, form_class=ActivityForm,
                               defaults={"date": dt.date.today()})
 
@@ -130,7 +131,7 @@ class ActivityList(RecordTab):
 class ActivitiesTab(QWidget):
     """活动记录: the activity list and the 听课记录 list side by side as sub-tabs."""
 
-    title = "活动记录"
+    title = N_("ActivitiesTab", "活动记录")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -139,8 +140,8 @@ class ActivitiesTab(QWidget):
         self.inner = QTabWidget()
         self.activities = ActivityList(self)
         self.observations = ObservationsTab(self)
-        self.inner.addTab(self.activities, self.tr("活动记录"))
-        self.inner.addTab(self.observations, self.tr("听课记录"))
+        self.inner.addTab(self.activities, tr("ActivitiesTab", "活动记录"))
+        self.inner.addTab(self.observations, tr("ActivitiesTab", "听课记录"))
         layout.addWidget(self.inner)
 
     def reload(self) -> None:

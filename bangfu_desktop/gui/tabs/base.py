@@ -8,6 +8,7 @@ across refreshes, and the WPS-like view of ``table_view``.
 """
 
 from __future__ import annotations
+from ..i18n import tr, translated
 
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -126,12 +127,12 @@ class RecordTab(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(QSize(16, 16))
         style = self.style()
-        self.add_action = self._action("新增", QKeySequence.New, self.add_record, style.standardIcon(QStyle.SP_FileIcon))
-        self.edit_action = self._action("编辑", QKeySequence(Qt.Key_F2), self.edit_selected,
+        self.add_action = self._action(tr("RecordTab", "新增"), QKeySequence.New, self.add_record, style.standardIcon(QStyle.SP_FileIcon))
+        self.edit_action = self._action(tr("RecordTab", "编辑"), QKeySequence(Qt.Key_F2), self.edit_selected,
                                         style.standardIcon(QStyle.SP_FileDialogDetailedView))
-        self.delete_action = self._action("删除", QKeySequence.Delete, self.delete_selected,
+        self.delete_action = self._action(tr("RecordTab", "删除"), QKeySequence.Delete, self.delete_selected,
                                           style.standardIcon(QStyle.SP_TrashIcon))
-        self.refresh_action = self._action("刷新", QKeySequence.Refresh, self.reload,
+        self.refresh_action = self._action(tr("RecordTab", "刷新"), QKeySequence.Refresh, self.reload,
                                            style.standardIcon(QStyle.SP_BrowserReload))
         for action in (self.add_action, self.edit_action, self.delete_action, self.refresh_action):
             self.toolbar.addAction(action)
@@ -139,11 +140,11 @@ class RecordTab(QWidget):
             from ..archive_actions import export_records, preview_records
 
             self.toolbar.addSeparator()
-            self.archive_action = self._action("打印/导出档案", QKeySequence.Print,
+            self.archive_action = self._action(tr("RecordTab", "打印/导出档案"), QKeySequence.Print,
                                                lambda: export_records(self, self.archive_kind),
                                                style.standardIcon(QStyle.SP_DialogSaveButton))
             self.toolbar.addAction(self.archive_action)
-            self.preview_action = self._action("打印预览", QKeySequence(),
+            self.preview_action = self._action(tr("RecordTab", "打印预览"), QKeySequence(),
                                                lambda: preview_records(self, self.archive_kind),
                                                style.standardIcon(QStyle.SP_FileDialogContentsView))
             self.toolbar.addAction(self.preview_action)
@@ -153,7 +154,7 @@ class RecordTab(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）：输入文字或拼音首字母筛选"))
+        self.search.setPlaceholderText(tr("RecordTab", "搜索（Ctrl+F）：输入文字或拼音首字母筛选"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         find = QAction(self)
@@ -163,7 +164,7 @@ class RecordTab(QWidget):
         self.addAction(find)
         bar.addWidget(self.search, 2)
         for spec in self.filter_specs:
-            bar.addWidget(QLabel(spec.label))
+            bar.addWidget(QLabel(translated(spec.label)))
             combo = QComboBox()
             combo.setObjectName(f"filter_{spec.label}")
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
@@ -183,7 +184,7 @@ class RecordTab(QWidget):
         self.only_label = QLabel()
         self.only_label.setObjectName("only_label")
         self.only_label.setStyleSheet("color:#0d47a1; font-weight:bold;")
-        show_all = QPushButton(self.tr("显示全部"))
+        show_all = QPushButton(tr("RecordTab", "显示全部"))
         show_all.clicked.connect(lambda: self.show_only(None))
         only.addWidget(self.only_label, 1)
         only.addWidget(show_all)
@@ -209,7 +210,7 @@ class RecordTab(QWidget):
             layout.addWidget(side)
 
     def _action(self, text: str, shortcut, slot, icon=None) -> QAction:
-        action = QAction(self.tr(text), self)
+        action = QAction(translated(text), self)
         if icon is not None:
             action.setIcon(icon)
         action.setShortcut(shortcut)
@@ -321,7 +322,7 @@ class RecordTab(QWidget):
 
     def _load_failed(self, message: str) -> None:
         self._loading = False
-        QMessageBox.warning(self, self.tr("读取失败"), message)
+        QMessageBox.warning(self, tr("RecordTab", "读取失败"), message)
 
     def after_load(self) -> None:
         """Subclasses refresh summaries here."""
@@ -335,8 +336,9 @@ class RecordTab(QWidget):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("全部"), None)
+            combo.addItem(tr("RecordTab", "全部"), None)
             for text, value in (options[n] if options is not None else spec.options()):
+                text = translated(text)
                 combo.addItem(text, value)
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
@@ -358,14 +360,14 @@ class RecordTab(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("显示 %d / 共 %d 条") % (self.model.rowCount(), self.model.total))
+        self.count_label.setText(tr("RecordTab", "显示 %d / 共 %d 条") % (self.model.rowCount(), self.model.total))
 
     def show_only(self, ids, label: str = "") -> None:
         """Show only these records (None: all again), with a banner saying why."""
         self.only_ids = set(ids) if ids is not None else None
         self.only_bar.setVisible(ids is not None)
         if ids is not None:
-            self.only_label.setText(self.tr("仅显示：%s（%d 条）") % (label, len(self.only_ids)))
+            self.only_label.setText(tr("RecordTab", "仅显示：%s（%d 条）") % (label, len(self.only_ids)))
             self.search.blockSignals(True)
             self.search.clear()
             self.search.blockSignals(False)
@@ -410,14 +412,14 @@ class RecordTab(QWidget):
             return
         if len(ids) > 1:
             answer = QMessageBox.question(
-                self, self.tr("删除"),
-                self.tr("把选中的 %d 条记录移到回收站？可按 Ctrl+Z 撤销，或在回收站中恢复。") % len(ids))
+                self, tr("RecordTab", "删除"),
+                tr("RecordTab", "把选中的 %d 条记录移到回收站？可按 Ctrl+Z 撤销，或在回收站中恢复。") % len(ids))
             if answer != QMessageBox.Yes:
                 return
         table = self.model_class._meta.table_name
         from ..dialogs.correction import run_correctable  # a locked period asks for a 更正 reason
 
-        run_correctable(self, self.tr("正在删除…"), lambda reason: record_ops.trash_many(table, ids, correction=reason),
+        run_correctable(self, tr("RecordTab", "正在删除…"), lambda reason: record_ops.trash_many(table, ids, correction=reason),
                         self._deleted, changes=table)
 
     def _deleted(self, trashed: list[tuple[str, int]]) -> None:
@@ -426,4 +428,4 @@ class RecordTab(QWidget):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(
-                self.tr("已移到回收站 %d 条记录（Ctrl+Z 撤销）") % len(trashed), 8000)
+                tr("RecordTab", "已移到回收站 %d 条记录（Ctrl+Z 撤销）") % len(trashed), 8000)

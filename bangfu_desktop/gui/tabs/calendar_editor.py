@@ -5,6 +5,7 @@ field it names and saves through run_op, so a gap or overlap is refused in core 
 """
 
 from __future__ import annotations
+from ..i18n import N_, tr, translated
 
 import datetime as dt
 
@@ -29,8 +30,8 @@ from ...core.validation import parse_date_text
 from ..dialogs.form import DateEdit
 from ..operations import run_op
 
-FIELDS = (("first_start", "第一学期开始"), ("first_end", "第一学期结束"),
-          ("second_start", "第二学期开始"), ("second_end", "第二学期结束"))
+FIELDS = (("first_start", N_("tabs.calendar_editor", "第一学期开始")), ("first_end", N_("tabs.calendar_editor", "第一学期结束")),
+          ("second_start", N_("tabs.calendar_editor", "第二学期开始")), ("second_end", N_("tabs.calendar_editor", "第二学期结束")))
 ERROR_STYLE = "border:1px solid #b00020; background:#fdecea;"
 
 
@@ -41,13 +42,13 @@ class YearRow:
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
         self.year.setValue(override.year)
-        self.year.setSuffix(self.year.tr(" 学年起"))
+        self.year.setSuffix(tr("YearRow", " 学年起"))
         self.dates: dict[str, DateEdit] = {}
         for name, _ in FIELDS:
             edit = DateEdit()
             edit.set_date(getattr(override, name))
             self.dates[name] = edit
-        self.remove = QPushButton(editor.tr("删除"))
+        self.remove = QPushButton(tr("YearRow", "删除"))
         self.remove.clicked.connect(lambda: editor.remove_row(self))
         self.message = QLabel()
         self.message.setStyleSheet("color:#b00020;")
@@ -65,7 +66,7 @@ class CalendarEditor(QGroupBox):
     saved = Signal()
 
     def __init__(self, parent=None):
-        super().__init__(self.tr("校历（各省开学日期不同，可在此调整）"), parent)
+        super().__init__(tr("CalendarEditor", "校历（各省开学日期不同，可在此调整）"), parent)
         layout = QVBoxLayout(self)
         rule = QFormLayout()
         self.autumn = QLineEdit()
@@ -73,23 +74,23 @@ class CalendarEditor(QGroupBox):
         self.spring = QLineEdit()
         self.spring.setObjectName("calendar_spring")
         self.rule_edits = {"autumn": self.autumn, "spring": self.spring}
-        rule.addRow(self.tr("默认：第一学期（秋季）开始（月-日）"), self.autumn)
-        rule.addRow(self.tr("默认：第二学期（春季）开始（月-日）"), self.spring)
+        rule.addRow(tr("CalendarEditor", "默认：第一学期（秋季）开始（月-日）"), self.autumn)
+        rule.addRow(tr("CalendarEditor", "默认：第二学期（春季）开始（月-日）"), self.spring)
         layout.addLayout(rule)
-        hint = QLabel(self.tr("某学年的实际日期与默认不同时，在下面逐学年填写；学期须首尾相接（寒暑假计入前一学期），"
+        hint = QLabel(tr("CalendarEditor", "某学年的实际日期与默认不同时，在下面逐学年填写；学期须首尾相接（寒暑假计入前一学期），"
                               "未填写的学年按默认规则，并自动衔接相邻学年。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#555")
         layout.addWidget(hint)
         self.grid = QGridLayout()
-        for column, text in enumerate(("学年", *(label for _, label in FIELDS))):
-            self.grid.addWidget(QLabel(self.tr(text)), 0, column)
+        for column, text in enumerate((tr("CalendarEditor", "学年"), *(translated(label) for _, label in FIELDS))):
+            self.grid.addWidget(QLabel(translated(text)), 0, column)
         layout.addLayout(self.grid)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("添加学年"))
+        self.add_button = QPushButton(tr("CalendarEditor", "添加学年"))
         self.add_button.setObjectName("calendar_add_year")
         self.add_button.clicked.connect(self.add_year)
-        self.save_button = QPushButton(self.tr("保存校历"))
+        self.save_button = QPushButton(tr("CalendarEditor", "保存校历"))
         self.save_button.setObjectName("calendar_save")
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
@@ -163,7 +164,7 @@ class CalendarEditor(QGroupBox):
             rows = [r for r in self.rows if r.year.value() == year] or self.rows[:1]
             edits = [rows[0].dates[name].line] if rows else []
             for row in rows[:1]:
-                row.message.setText((row.message.text() + "；" if row.message.isVisible() else "") + message)
+                row.message.setText((row.message.text() + tr("CalendarEditor", "；") if row.message.isVisible() else "") + message)
                 row.message.show()
         for edit in edits:
             edit.setStyleSheet(ERROR_STYLE)
@@ -181,7 +182,7 @@ class CalendarEditor(QGroupBox):
                     errors.append((row.year.value(), name, str(exc)))
                     continue
                 if dates[name] is None:
-                    errors.append((row.year.value(), name, self.tr("请填写%s日期") % label))
+                    errors.append((row.year.value(), name, tr("CalendarEditor", "请填写%s日期") % translated(label)))
             if len([d for d in dates.values() if d]) == len(FIELDS):
                 overrides.append(YearOverride(row.year.value(), **dates))
         return overrides, errors
@@ -197,7 +198,7 @@ class CalendarEditor(QGroupBox):
             self._mark(year, name, message)
         if errors:
             self.message.setStyleSheet("color:#b00020")
-            self.message.setText(self.tr("校历有 %d 处需要修改，未保存。") % len(errors))
+            self.message.setText(tr("CalendarEditor", "校历有 %d 处需要修改，未保存。") % len(errors))
         return not errors
 
     def save(self) -> None:
@@ -209,7 +210,7 @@ class CalendarEditor(QGroupBox):
 
         def done(_):
             self.message.setStyleSheet("color:#1b5e20")
-            self.message.setText(self.tr("校历已保存。"))
+            self.message.setText(tr("CalendarEditor", "校历已保存。"))
             self.saved.emit()
 
-        run_op(self, self.tr("正在保存校历…"), lambda: save_calendar(autumn, spring, overrides), done, changes="")
+        run_op(self, tr("CalendarEditor", "正在保存校历…"), lambda: save_calendar(autumn, spring, overrides), done, changes="")

@@ -1,6 +1,7 @@
 """Pieces several tabs share: choice lists for pickers and the plain form round trip."""
 
 from __future__ import annotations
+from ..i18n import tr
 
 from typing import Any, Sequence
 
@@ -15,7 +16,10 @@ def teacher_choices() -> list[tuple[str, int]]:
     query = (Teacher.live(Teacher.id, Teacher.name, Teacher.subject, Unit.name)
              .join(Unit, on=(Teacher.unit == Unit.id), join_type=JOIN.LEFT_OUTER)
              .order_by(Teacher.name).tuples())
-    return [(f"{name}（{unit or '未设单位'}·{subject or '—'}）", tid) for tid, name, subject, unit in query]
+    # The （ is parsed back by dialogs.pickers.choice_name.
+    return [(tr("tabs.common", "{name}（{unit}·{subject}）").format(name=name, unit=unit or tr("tabs.common", "未设单位"),
+                                                                 subject=subject or "—"), tid)
+            for tid, name, subject, unit in query]
 
 
 def unit_choices() -> list[tuple[str, int]]:

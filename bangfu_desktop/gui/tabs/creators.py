@@ -5,6 +5,7 @@ usual way and hands the new record's id back, so the picker can select it.
 """
 
 from __future__ import annotations
+from ..i18n import tr
 
 from typing import Any, Callable
 
@@ -17,8 +18,8 @@ def create_unit(parent, name: str, done: Callable[[Any], None]) -> None:
     from .common import edit_with_form
     from .units_plans import UnitForm, unit_fields
 
-    saved = edit_with_form(parent, parent.tr("新增单位"), Unit, unit_fields(), None, form_class=UnitForm,
-                           defaults={"name": name, "kind": "学校"})
+    saved = edit_with_form(parent, tr("tabs.creators", "新增单位"), Unit, unit_fields(), None, form_class=UnitForm,
+                           defaults={"name": name, "kind": "学校"})  # notr
     if saved is not None:
         bus.changed.emit("unit")
     done(saved.id if saved is not None else None)
@@ -32,7 +33,7 @@ def create_teacher(parent, name: str, done: Callable[[Any], None]) -> None:
     from .teachers import TeacherForm, teacher_fields
 
     unit = self_unit()
-    saved = edit_with_form(parent, parent.tr("新增教师"), Teacher, teacher_fields(), None,
+    saved = edit_with_form(parent, tr("tabs.creators", "新增教师"), Teacher, teacher_fields(), None,
                            form_class=TeacherForm,
                            defaults={"name": name, "unit_id": unit.id if unit else None})
     if saved is not None:
@@ -46,9 +47,9 @@ def add_new_teacher_button(form, checklist) -> None:
 
     from .common import teacher_choices
 
-    button = QPushButton(form.tr("新建教师…"))
+    button = QPushButton(tr("tabs.creators", "新建教师…"))
     button.setObjectName("new_teacher")
-    button.setToolTip(form.tr("名册里没有时新建（会用搜索框里的文字作姓名）"))
+    button.setToolTip(tr("tabs.creators", "名册里没有时新建（会用搜索框里的文字作姓名）"))
 
     def done(teacher_id):
         if teacher_id is None:

@@ -1,6 +1,7 @@
 """The 课堂评分 inputs of the 听课记录 form: one spin box per criterion (未评 allowed)."""
 
 from __future__ import annotations
+from ..i18n import tr
 
 from typing import Any
 
@@ -27,15 +28,15 @@ class ScoreInputs(QWidget):
             spin.setDecimals(1)
             spin.setSingleStep(0.5)
             spin.setRange(UNSCORED, float(maximum) if maximum else 100.0)
-            spin.setSpecialValueText(self.tr("未评"))
+            spin.setSpecialValueText(tr("ScoreInputs", "未评"))
             score = given.get(name)
             spin.setValue(UNSCORED if score is None else float(score))
-            label = QLabel(self.tr("%s（%s 分）") % (name, number_text(maximum)) if maximum else name)
+            label = QLabel(tr("ScoreInputs", "%s（%s 分）") % (name, number_text(maximum)) if maximum else name)
             grid.addWidget(label, index // 2, (index % 2) * 2)
             grid.addWidget(spin, index // 2, (index % 2) * 2 + 1)
             self.spins.append((name, maximum, spin))
         if not criteria:
-            grid.addWidget(QLabel(self.tr("未设置评分项目（可在“设置”中填写）")), 0, 0)
+            grid.addWidget(QLabel(tr("ScoreInputs", "未设置评分项目（可在“设置”中填写）")), 0, 0)
 
     def scores(self) -> list[dict[str, Any]]:
         """The criteria with their points, or [] when nothing was scored."""

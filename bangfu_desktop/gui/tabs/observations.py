@@ -1,6 +1,7 @@
 """听课记录: lesson observations with their form (授课教师, 学科, 班级, 课题, 课型, 节次, 听课人, 评价)."""
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 import datetime as dt
 
@@ -20,27 +21,27 @@ from .observation_score import ScoreInputs
 
 # Row: core.tablesources.OBSERVATIONS (id, date, period, teacher, subject, grade_class, topic, …)
 COLUMNS = [
-    Column("听课日期", "date", 96), Column("节次", "period", 60), Column("授课教师", "teacher", 90),
-    Column("学科", "subject", 90), Column("年级/班级", "grade_class", 110), Column("课题", "topic", 220),
-    Column("课型", "lesson_type", 70), Column("听课人", "observers", 200),
+    Column(N_("tabs.observations", "听课日期"), "date", 96), Column(N_("tabs.observations", "节次"), "period", 60), Column(N_("tabs.observations", "授课教师"), "teacher", 90),
+    Column(N_("tabs.observations", "学科"), "subject", 90), Column(N_("tabs.observations", "年级/班级"), "grade_class", 110), Column(N_("tabs.observations", "课题"), "topic", 220),
+    Column(N_("tabs.observations", "课型"), "lesson_type", 70), Column(N_("tabs.observations", "听课人"), "observers", 200),
 ]
 
 
 def observation_fields() -> list[FieldSpec]:
     """The 听课记录 form's fields."""
     return [
-        FieldSpec("date", "听课日期", "date", required=True),
-        FieldSpec("period", "节次", placeholder="例如 第3节"),
-        FieldSpec("teacher_id", "授课教师", "choice", required=True, choices=teacher_choices,
+        FieldSpec("date", tr("tabs.observations", "听课日期"), "date", required=True),
+        FieldSpec("period", tr("tabs.observations", "节次"), placeholder=tr("tabs.observations", "例如 第3节")),
+        FieldSpec("teacher_id", tr("tabs.observations", "授课教师"), "choice", required=True, choices=teacher_choices,
                   extra={"create": create_teacher}),
-        FieldSpec("subject", "学科"),
-        FieldSpec("grade_class", "年级/班级", placeholder="例如 2024级3班"),
-        FieldSpec("topic", "课题", required=True),
-        FieldSpec("lesson_type", "课型", "editcombo", choices=LESSON_TYPES),
-        FieldSpec("observers_text", "其他听课人（名册外）"),
-        FieldSpec("notes", "教学过程（听课记录）", "multiline"),
-        FieldSpec("evaluation", "评价与建议", "multiline"),
-        FieldSpec("grade", "等级", "combo", choices=[("（不评等级）", ""), *((g, g) for g in GRADES)]),
+        FieldSpec("subject", tr("tabs.observations", "学科")),
+        FieldSpec("grade_class", tr("tabs.observations", "年级/班级"), placeholder=tr("tabs.observations", "例如 2024级3班")),
+        FieldSpec("topic", tr("tabs.observations", "课题"), required=True),
+        FieldSpec("lesson_type", tr("tabs.observations", "课型"), "editcombo", choices=LESSON_TYPES),
+        FieldSpec("observers_text", tr("tabs.observations", "其他听课人（名册外）")),
+        FieldSpec("notes", tr("tabs.observations", "教学过程（听课记录）"), "multiline"),
+        FieldSpec("evaluation", tr("tabs.observations", "评价与建议"), "multiline"),
+        FieldSpec("grade", tr("tabs.observations", "等级"), "combo", choices=[(tr("tabs.observations", "（不评等级）"), ""), *((g, g) for g in GRADES)]),
     ]
 
 
@@ -48,15 +49,15 @@ class ObservationForm(RecordForm):
     """The 听课记录 form with the observers picked from the roster."""
 
     def add_extra_widgets(self, form) -> None:
-        self.observers = CheckList(self.cached_choices(teacher_choices), self.tr("搜索听课人（可输入拼音首字母）"))
+        self.observers = CheckList(self.cached_choices(teacher_choices), tr("ObservationForm", "搜索听课人（可输入拼音首字母）"))
         self.observers.setObjectName("observers")
         add_new_teacher_button(self, self.observers)
         if self.record is not None:
             self.observers.set_checked([o.teacher_id for o in ObservationObserver.select().where(
                 ObservationObserver.observation == self.record.id)])
-        form.addRow(self.tr("听课人"), self.observers)
+        form.addRow(tr("ObservationForm", "听课人"), self.observers)
         self.score_inputs = ScoreInputs(self.record.scores if self.record is not None else None)
-        form.addRow(self.tr("课堂评分"), self.score_inputs)
+        form.addRow(tr("ObservationForm", "课堂评分"), self.score_inputs)
 
     def read_values(self):
         """The fields, plus the points per criterion (stored with the record)."""
@@ -66,7 +67,7 @@ class ObservationForm(RecordForm):
 
     def extra_errors(self, values):
         if not self.observers.checked() and not values.get("observers_text"):
-            return {"observers_text": self.tr("请至少选择一位听课人，或填写名册外的听课人")}
+            return {"observers_text": tr("ObservationForm", "请至少选择一位听课人，或填写名册外的听课人")}
         return {}
 
     def save_call(self, values):
@@ -78,7 +79,7 @@ class ObservationForm(RecordForm):
 class ObservationsTab(RecordTab):
     """The 听课记录 table."""
 
-    title = "听课记录"
+    title = N_("ObservationsTab", "听课记录")
     model_class = Observation
     columns = COLUMNS
     watched = ("observation", "teacher")
@@ -87,5 +88,5 @@ class ObservationsTab(RecordTab):
     source = OBSERVATIONS
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("听课记录"), Observation, observation_fields(), record,
+        return edit_with_form(self, tr("ObservationsTab", "听课记录"), Observation, observation_fields(), record,
                               form_class=ObservationForm, defaults={"date": dt.date.today()})

@@ -5,6 +5,7 @@ behind it; the tab recomputes (off the GUI thread) whenever records change.
 """
 
 from __future__ import annotations
+from ..i18n import N_, tr, translated
 
 import datetime as dt
 
@@ -34,8 +35,8 @@ from ..bus import bus
 from ..operations import run_op
 from ..table_model import Column, RecordTableModel
 
-STATUS_COLOURS = {"达标": "#dff0d8", "已达成": "#dff0d8", "未达标": "#f8d7da", "未达成": "#f8d7da",
-                  "逾期": "#f8d7da", "进行中": "#fff3cd"}
+STATUS_COLOURS = {"达标": "#dff0d8", "已达成": "#dff0d8", "未达标": "#f8d7da", "未达成": "#f8d7da",  # notr
+                  "逾期": "#f8d7da", "进行中": "#fff3cd"}  # notr
 
 
 def _colour(status: str):
@@ -49,7 +50,7 @@ def semester_choices(today: dt.date, count: int = 4) -> list[tuple[str, tuple[in
     year, number = calendar.semester_of(today)
     out = []
     for _ in range(count):
-        label = calendar.semester(year, number).label + ("（本学期）" if not out else "")
+        label = calendar.semester(year, number).label + (tr("tabs.overview", "（本学期）") if not out else "")
         out.append((label, (year, number)))
         year, number = (year, 1) if number == 2 else (year - 1, 2)
     return out
@@ -106,22 +107,22 @@ class SuggestionsPanel(QWidget):
             head.setWordWrap(True)
             head.setStyleSheet("color:#8a4b00; font-weight:bold;")
             if suggestions:
-                head.setText(self.tr("方案“%s”还没有频次要求。从任务文字中找到 %d 条，可逐条采用：")
+                head.setText(tr("SuggestionsPanel", "方案“%s”还没有频次要求。从任务文字中找到 %d 条，可逐条采用：")
                              % (title, len(suggestions)))
             else:
-                head.setText(self.tr("方案“%s”还没有频次要求，任务文字中也没有“每学期……不少于 N 次”这样的要求。"
+                head.setText(tr("SuggestionsPanel", "方案“%s”还没有频次要求，任务文字中也没有“每学期……不少于 N 次”这样的要求。"
                                      "可在“单位与方案 → 频次要求”中添加。") % title)
             self.rows.addWidget(head)
             for suggestion in suggestions:
                 line = QHBoxLayout()
                 text = QLabel(f"• {suggestion.name}")
-                text.setToolTip(self.tr("方案原文：%s") % suggestion.source_text)
+                text.setToolTip(tr("SuggestionsPanel", "方案原文：%s") % suggestion.source_text)
                 text.setWordWrap(True)
                 line.addWidget(text, 1)
-                take = QPushButton(self.tr("采用"))
+                take = QPushButton(tr("SuggestionsPanel", "采用"))
                 take.setObjectName("adopt_rule")
                 take.clicked.connect(lambda _=False, s=suggestion: self.adopt.emit(s))
-                edit = QPushButton(self.tr("修改后采用…"))
+                edit = QPushButton(tr("SuggestionsPanel", "修改后采用…"))
                 edit.setObjectName("adopt_rule_edited")
                 edit.clicked.connect(lambda _=False, s=suggestion: self.adopt_edited.emit(s))
                 line.addWidget(take)
@@ -151,20 +152,20 @@ class WelcomePage(QWidget):
             layout.setContentsMargins(0, 0, 0, 0)
         else:
             layout.addStretch(1)
-        title = QLabel(self.tr("开始使用：") if compact else self.tr("欢迎使用帮扶台账"))
+        title = QLabel(tr("WelcomePage", "开始使用：") if compact else tr("WelcomePage", "欢迎使用帮扶台账"))
         title.setStyleSheet("font-weight: bold;" if compact else "font-size: 22px; font-weight: bold;")
         layout.addWidget(title)
         if not compact:
-            layout.addWidget(QLabel(self.tr("按下面的顺序开始，每完成一步就会打勾：")))
+            layout.addWidget(QLabel(tr("WelcomePage", "按下面的顺序开始，每完成一步就会打勾：")))
         self.steps_box = QVBoxLayout()
         layout.addLayout(self.steps_box)
         self.step_buttons: dict[str, QPushButton] = {}
         self.step_marks: dict[str, QLabel] = {}
         extra = QHBoxLayout()
-        demo_button = QPushButton(self.tr("或者：载入演示数据（先看看效果）"))
+        demo_button = QPushButton(tr("WelcomePage", "或者：载入演示数据（先看看效果）"))
         demo_button.setObjectName("welcome_demo")
         demo_button.clicked.connect(lambda: self.chosen.emit("demo"))
-        self.dashboard_button = QPushButton(self.tr("跳过，查看概览"))
+        self.dashboard_button = QPushButton(tr("WelcomePage", "跳过，查看概览"))
         self.dashboard_button.setObjectName("welcome_dashboard")
         self.dashboard_button.clicked.connect(lambda: self.chosen.emit("dashboard"))
         extra.addWidget(demo_button)
@@ -172,7 +173,7 @@ class WelcomePage(QWidget):
         extra.addStretch(1)
         if compact:
             demo_button.hide()
-            self.dashboard_button.setText(self.tr("不再显示"))
+            self.dashboard_button.setText(tr("WelcomePage", "不再显示"))
         layout.addLayout(extra)
         if not compact:
             layout.addStretch(2)
@@ -190,7 +191,7 @@ class WelcomePage(QWidget):
                 button.setObjectName(f"welcome_{step.key}")
                 button.setMinimumHeight(36)
                 button.clicked.connect(lambda _=False, k=step.key: self.chosen.emit(k))
-                hint = QLabel(self.tr(step.hint))
+                hint = QLabel(translated(step.hint))
                 hint.setStyleSheet("color:#666")
                 row.addWidget(mark)
                 row.addWidget(button, 2)
@@ -198,7 +199,7 @@ class WelcomePage(QWidget):
                 self.steps_box.addLayout(row)
                 self.step_buttons[step.key], self.step_marks[step.key] = button, mark
             button, mark = self.step_buttons[step.key], self.step_marks[step.key]
-            button.setText(f"{n}. " + self.tr(step.title))
+            button.setText(f"{n}. " + translated(step.title))
             mark.setText("✔" if step.done else "○")
             mark.setStyleSheet("color:#1b5e20; font-size:18px;" if step.done else "color:#999; font-size:18px;")
             button.setStyleSheet("font-weight:bold;" if step.key == first_open else "")
@@ -222,7 +223,7 @@ def _table(name: str, columns: list[Column], parent) -> tuple[RecordTableModel, 
 class OverviewTab(QWidget):
     """概览: this semester's rules, late and coming tasks, targets and rotation coverage."""
 
-    title = "概览"
+    title = N_("OverviewTab", "概览")
     # Emitted after new data was shown (tests wait on it).
     loaded = Signal()
 
@@ -244,7 +245,7 @@ class OverviewTab(QWidget):
     def _build_dashboard(self) -> None:
         grid = QGridLayout(self.dashboard)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("学期：")))
+        top.addWidget(QLabel(tr("OverviewTab", "学期：")))
         self.semester_combo = QComboBox()
         self.semester_combo.setObjectName("overview_semester")
         self.semester_combo.currentIndexChanged.connect(lambda _: self.reload())
@@ -259,8 +260,8 @@ class OverviewTab(QWidget):
         grid.addWidget(self.checklist, 3, 0, 1, 2)
 
         self.rule_model, self.rule_view = _table("rules", [
-            Column("要求", 1, 220), Column("周期", 2, 50), Column("范围", 3, 50), Column("应完成", 4, 60),
-            Column("已完成", 5, 60), Column("状态", 6, 70), Column("还差", 8, 200), Column("方案", 7, 200)], self)
+            Column(tr("OverviewTab", "要求"), 1, 220), Column(tr("OverviewTab", "周期"), 2, 50), Column(tr("OverviewTab", "范围"), 3, 50), Column(tr("OverviewTab", "应完成"), 4, 60),
+            Column(tr("OverviewTab", "已完成"), 5, 60), Column(tr("OverviewTab", "状态"), 6, 70), Column(tr("OverviewTab", "还差"), 8, 200), Column(tr("OverviewTab", "方案"), 7, 200)], self)
         self.rule_model.row_colour = lambda row: _colour(row[6])
         self.rule_view.doubleClicked.connect(self._open_rule)
         self.suggestions = SuggestionsPanel()
@@ -271,21 +272,21 @@ class OverviewTab(QWidget):
         rules_box.setContentsMargins(0, 0, 0, 0)
         rules_box.addWidget(self.suggestions)
         rules_box.addWidget(self.rule_view, 1)
-        grid.addWidget(self._box(self.tr("频次要求（双击查看计入的活动）"), rules), 1, 0)
+        grid.addWidget(self._box(tr("OverviewTab", "频次要求（双击查看计入的活动）"), rules), 1, 0)
 
         self.due_model, self.due_view = _table("due_tasks", [
-            Column("状态", 1, 90), Column("编号", 2, 50), Column("任务", 3, 300), Column("截止日期", 4, 96),
-            Column("方案", 5, 200)], self)
-        self.due_model.row_colour = lambda row: _colour("逾期" if row[1] == "逾期" else "进行中")
+            Column(tr("OverviewTab", "状态"), 1, 90), Column(tr("OverviewTab", "编号"), 2, 50), Column(tr("OverviewTab", "任务"), 3, 300), Column(tr("OverviewTab", "截止日期"), 4, 96),
+            Column(tr("OverviewTab", "方案"), 5, 200)], self)
+        self.due_model.row_colour = lambda row: _colour("逾期" if row[1] == tr("OverviewTab", "逾期") else "进行中")  # notr
         self.due_view.doubleClicked.connect(self._open_task)
-        grid.addWidget(self._box(self.tr("逾期及 30 天内到期的任务与报送"), self.due_view), 1, 1)
+        grid.addWidget(self._box(tr("OverviewTab", "逾期及 30 天内到期的任务与报送"), self.due_view), 1, 1)
 
         self.target_model, self.target_view = _table("targets", [
-            Column("指标", 1, 300), Column("年度", 2, 50), Column("目标", 3, 60), Column("实际", 4, 60),
-            Column("进度", 5, 60), Column("状态", 6, 70)], self)
+            Column(tr("OverviewTab", "指标"), 1, 300), Column(tr("OverviewTab", "年度"), 2, 50), Column(tr("OverviewTab", "目标"), 3, 60), Column(tr("OverviewTab", "实际"), 4, 60),
+            Column(tr("OverviewTab", "进度"), 5, 60), Column(tr("OverviewTab", "状态"), 6, 70)], self)
         self.target_model.row_colour = lambda row: _colour(row[6])
         self.target_view.doubleClicked.connect(self._open_target)
-        self.target_box = self._box(self.tr("指标完成情况（双击查看相关记录）"), self.target_view)
+        self.target_box = self._box(tr("OverviewTab", "指标完成情况（双击查看相关记录）"), self.target_view)
         self.target_empty = QLabel()
         self.target_empty.setObjectName("overview_targets_empty")
         self.target_empty.setWordWrap(True)
@@ -298,11 +299,11 @@ class OverviewTab(QWidget):
         self.rotation_label.setObjectName("overview_rotation")
         self.rotation_label.setWordWrap(True)
         box.addWidget(self.rotation_label)
-        self.missing_button = QPushButton(self.tr("查看尚未轮训的教师"))
+        self.missing_button = QPushButton(tr("OverviewTab", "查看尚未轮训的教师"))
         self.missing_button.clicked.connect(self._open_missing)
         box.addWidget(self.missing_button)
         box.addStretch(1)
-        grid.addWidget(self._box(self.tr("轮训"), rotation), 2, 1)
+        grid.addWidget(self._box(tr("OverviewTab", "轮训"), rotation), 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
@@ -343,13 +344,13 @@ class OverviewTab(QWidget):
         self.checklist.show_steps(steps)
         self.checklist.setVisible(not self.skip_welcome and not all(s.done for s in steps))
         due = [*board.overdue, *board.upcoming]
-        rows = [(t.task_id, "逾期" if t.status == "逾期" else f"{t.days_left} 天后到期", t.code,
+        rows = [(t.task_id, tr("OverviewTab", "逾期") if t.status == "逾期" else tr("OverviewTab", "{days_left} 天后到期").format(days_left=t.days_left), t.code,  # notr
                  t.text, t.due_date, t.plan_title) for t in due]
         # 报送批次 from the bureau: rows with negative ids (they open the 报送 menu's list, not a task).
-        rows += [(-n, ("逾期未报" if r.days_left < 0 else f"{r.days_left} 天后截止"), self.tr("报送"),
-                  f"{r.name}（{r.period_label}）" + (f"：{r.sent}" if r.sent else self.tr("：尚未报送")),
+        rows += [(-n, (tr("OverviewTab", "逾期未报") if r.days_left < 0 else tr("OverviewTab", "{days_left} 天后截止").format(days_left=r.days_left)), tr("OverviewTab", "报送"),
+                  tr("OverviewTab", "{name}（{period_label}）").format(name=r.name, period_label=r.period_label) + (tr("OverviewTab", "：{sent}").format(sent=r.sent) if r.sent else tr("OverviewTab", "：尚未报送")),
                   r.due_date, r.issuer)
-                 for n, r in enumerate(getattr(board, "rounds", []), start=1) if r.sent not in ("已接收", "已报送", "零报告")]
+                 for n, r in enumerate(getattr(board, "rounds", []), start=1) if r.sent not in ("已接收", "已报送", "零报告")]  # notr
         self.due_model.set_rows(rows)
         self._targets = {t.target_id: t for t in board.targets}
         self.target_model.set_rows([
@@ -357,9 +358,9 @@ class OverviewTab(QWidget):
              _num(t.actual, t.unit_label), f"{t.progress:.0%}" if t.progress is not None else "", t.status)
             for t in board.targets])
         self._show_target_year(board)
-        met = sum(1 for r in rules if r.status == "达标")
-        failed = sum(1 for r in rules if r.status == "未达标")
-        self.summary.setText(self.tr("频次要求 %d 项：达标 %d，未达标 %d；逾期任务 %d，30 天内到期 %d")
+        met = sum(1 for r in rules if r.status == "达标")  # notr
+        failed = sum(1 for r in rules if r.status == "未达标")  # notr
+        self.summary.setText(tr("OverviewTab", "频次要求 %d 项：达标 %d，未达标 %d；逾期任务 %d，30 天内到期 %d")
                              % (len(rules), met, failed, len(board.overdue), len(board.upcoming)))
         self._show_rotation(board)
         self.loaded.emit()
@@ -367,22 +368,22 @@ class OverviewTab(QWidget):
     def _show_target_year(self, board) -> None:
         """Name the 学年 in the 指标 box's title; say so when no live plan has targets for it."""
         year = board.target_year.label if board.target_year else ""
-        self.target_box.setTitle(self.tr("%s指标完成情况（双击查看相关记录）") % year)
-        self.target_empty.setText(self.tr("%s没有在期方案的指标；选择上一学年的学期可查看往年指标。") % year)
+        self.target_box.setTitle(tr("OverviewTab", "%s指标完成情况（双击查看相关记录）") % year)
+        self.target_empty.setText(tr("OverviewTab", "%s没有在期方案的指标；选择上一学年的学期可查看往年指标。") % year)
         self.target_empty.setVisible(not board.targets)
 
     def _show_rotation(self, board) -> None:
         quota = board.quota
-        lines = [self.tr("%d 年已轮训 %d 人（校领导及后备 %d 人）") % (quota.year, quota.teachers, quota.leaders)]
+        lines = [tr("OverviewTab", "%d 年已轮训 %d 人（校领导及后备 %d 人）") % (quota.year, quota.teachers, quota.leaders)]
         if quota.required_teachers:
-            lines[-1] += self.tr("，要求 %g 人") % quota.required_teachers
+            lines[-1] += tr("OverviewTab", "，要求 %g 人") % quota.required_teachers
         coverage = board.coverage
         self._missing = [tid for tid, _ in coverage.missing] if coverage else []
         if coverage:
-            names = "、".join(name for _, name in coverage.missing[:30])
-            more = "等" if len(coverage.missing) > 30 else ""
-            lines.append(self.tr("全员轮训（%s 前）：已轮训 %d / %d 人。尚未轮训：%s%s")
-                         % (coverage.by, coverage.covered, coverage.total, names or "无", more))
+            names = tr("OverviewTab", "、").join(name for _, name in coverage.missing[:30])
+            more = tr("OverviewTab", "等") if len(coverage.missing) > 30 else ""
+            lines.append(tr("OverviewTab", "全员轮训（%s 前）：已轮训 %d / %d 人。尚未轮训：%s%s")
+                         % (coverage.by, coverage.covered, coverage.total, names or tr("OverviewTab", "无"), more))
         self.rotation_label.setText("\n".join(lines))
         self.missing_button.setEnabled(bool(self._missing))
 
@@ -399,7 +400,7 @@ class OverviewTab(QWidget):
         page = self._page("activities")
         if page is not None:
             page.inner.setCurrentWidget(page.activities)
-            page.activities.show_only(ids, self.tr("计入“%s”的活动") % result.name)
+            page.activities.show_only(ids, tr("OverviewTab", "计入“%s”的活动") % result.name)
 
     def _open_task(self, index) -> None:
         if self.due_model.id_at(index.row()) < 0:
@@ -426,7 +427,7 @@ class OverviewTab(QWidget):
     def _open_missing(self) -> None:
         page = self._page("teachers")
         if page is not None and hasattr(page, "show_only"):
-            page.show_only(self._missing, self.tr("尚未轮训的教师"))
+            page.show_only(self._missing, tr("OverviewTab", "尚未轮训的教师"))
 
     def adopt_suggestion(self, suggestion: SuggestedRule) -> None:
         """采用: save the proposed rule as it is (off the GUI thread); 概览 then counts it."""
@@ -434,8 +435,8 @@ class OverviewTab(QWidget):
 
         def done(_):
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(self.tr("已采用频次要求：%s") % suggestion.name, 8000)
-        run_op(self, self.tr("正在保存…"), lambda: rule_suggest.adopt(suggestion), done, changes="frequency_rule")
+                window.statusBar().showMessage(tr("OverviewTab", "已采用频次要求：%s") % suggestion.name, 8000)
+        run_op(self, tr("OverviewTab", "正在保存…"), lambda: rule_suggest.adopt(suggestion), done, changes="frequency_rule")
 
     def adopt_suggestion_edited(self, suggestion: SuggestedRule) -> None:
         """修改后采用…: the rule form, prefilled with the proposal."""
@@ -446,14 +447,14 @@ class OverviewTab(QWidget):
         values = {"plan_id": suggestion.plan_id, "name": rule.name, "activity_types": list(rule.activity_types),
                   "period": rule.period, "minimum": rule.minimum, "scope": rule.scope, "role": rule.role,
                   "source_text": rule.source_text}
-        if edit_with_form(self, self.tr("采用频次要求"), FrequencyRule, rule_fields(), None, form_class=RuleForm,
+        if edit_with_form(self, tr("OverviewTab", "采用频次要求"), FrequencyRule, rule_fields(), None, form_class=RuleForm,
                           defaults=values) is not None:
             bus.changed.emit("frequency_rule")
 
     def _welcome_action(self, key: str) -> None:
         window = self.window()
         if key == "demo":
-            run_op(self, self.tr("正在载入演示数据…"), demo.load_demo, changes="")
+            run_op(self, tr("OverviewTab", "正在载入演示数据…"), demo.load_demo, changes="")
         elif key == "dashboard":
             self.skip_welcome = True
             self.reload()

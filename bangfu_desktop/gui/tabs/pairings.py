@@ -1,6 +1,7 @@
 """师徒结对: pairings, each mentor's active apprentices, helpers below three flagged."""
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
@@ -22,9 +23,9 @@ MIN_APPRENTICES = 3
 
 # Row: core.tablesources.PAIRINGS (id, mentor, mentor_unit, apprentice, subject, programme, start, end, …)
 COLUMNS = [
-    Column("师傅", "mentor", 90), Column("师傅单位", "mentor_unit", 180), Column("徒弟", "apprentice", 90),
-    Column("学科", "subject", 100), Column("项目", "programme", 90), Column("开始", "start", 96),
-    Column("结束", "end", 96), Column("状态", "status", 70), Column("指导次数", "guidance", 70),
+    Column(N_("tabs.pairings", "师傅"), "mentor", 90), Column(N_("tabs.pairings", "师傅单位"), "mentor_unit", 180), Column(N_("tabs.pairings", "徒弟"), "apprentice", 90),
+    Column(N_("tabs.pairings", "学科"), "subject", 100), Column(N_("tabs.pairings", "项目"), "programme", 90), Column(N_("tabs.pairings", "开始"), "start", 96),
+    Column(N_("tabs.pairings", "结束"), "end", 96), Column(N_("tabs.pairings", "状态"), "status", 70), Column(N_("tabs.pairings", "指导次数"), "guidance", 70),
 ]
 
 LOAD_SQL = """
@@ -34,7 +35,7 @@ FROM teacher t
 WHERE t.deleted_at IS NULL AND (t.is_helper OR EXISTS (
       SELECT 1 FROM pairing p WHERE p.mentor_id = t.id AND p.deleted_at IS NULL))
 ORDER BY t.name_key, t.id
-"""
+"""  # notr
 
 
 def mentor_loads() -> list[tuple[int, str, bool, int]]:
@@ -45,17 +46,17 @@ def mentor_loads() -> list[tuple[int, str, bool, int]]:
 def pairing_fields() -> list[FieldSpec]:
     """The pairing form's fields."""
     return [
-        FieldSpec("mentor_id", "师傅", "choice", required=True, choices=teacher_choices,
+        FieldSpec("mentor_id", tr("tabs.pairings", "师傅"), "choice", required=True, choices=teacher_choices,
                   extra={"create": create_teacher}),
-        FieldSpec("apprentice_id", "徒弟", "choice", required=True, choices=teacher_choices,
+        FieldSpec("apprentice_id", tr("tabs.pairings", "徒弟"), "choice", required=True, choices=teacher_choices,
                   extra={"create": create_teacher}),
-        FieldSpec("subject", "学科"),
-        FieldSpec("programme", "结对项目", "editcombo", choices=PAIRING_PROGRAMMES),
-        FieldSpec("start_date", "开始日期", "date", required=True),
-        FieldSpec("end_date", "结束日期", "date"),
-        FieldSpec("goals", "培养目标", "multiline"),
-        FieldSpec("status", "状态", "combo", choices=PAIRING_STATUSES),
-        FieldSpec("evaluation", "考核评价", "multiline"),
+        FieldSpec("subject", tr("tabs.pairings", "学科")),
+        FieldSpec("programme", tr("tabs.pairings", "结对项目"), "editcombo", choices=PAIRING_PROGRAMMES),
+        FieldSpec("start_date", tr("tabs.pairings", "开始日期"), "date", required=True),
+        FieldSpec("end_date", tr("tabs.pairings", "结束日期"), "date"),
+        FieldSpec("goals", tr("tabs.pairings", "培养目标"), "multiline"),
+        FieldSpec("status", tr("tabs.pairings", "状态"), "combo", choices=PAIRING_STATUSES),
+        FieldSpec("evaluation", tr("tabs.pairings", "考核评价"), "multiline"),
     ]
 
 
@@ -65,7 +66,7 @@ class PairingForm(RecordForm):
     def extra_errors(self, values):
         errors = {}
         if values.get("mentor_id") and values.get("mentor_id") == values.get("apprentice_id"):
-            errors["apprentice_id"] = self.tr("师傅和徒弟不能是同一个人")
+            errors["apprentice_id"] = tr("PairingForm", "师傅和徒弟不能是同一个人")
         problem = check_range(values.get("start_date"), values.get("end_date"))
         if problem:
             errors["end_date"] = problem
@@ -87,7 +88,7 @@ class PairingForm(RecordForm):
 class PairingsTab(RecordTab):
     """The 师徒结对 table with the mentors' loads below it."""
 
-    title = "师徒结对"
+    title = N_("PairingsTab", "师徒结对")
     model_class = Pairing
     columns = COLUMNS
     watched = ("pairing", "teacher", "guidance")
@@ -101,8 +102,8 @@ class PairingsTab(RecordTab):
 
     def filters(self):
         return [
-            FilterSpec("状态", lambda: [(s, s) for s in PAIRING_STATUSES], where=lambda value: Pairing.status == value),
-            FilterSpec("师傅", lambda: [(name, tid) for tid, name, _, _ in getattr(self, "_loads", [])],
+            FilterSpec(tr("PairingsTab", "状态"), lambda: [(s, s) for s in PAIRING_STATUSES], where=lambda value: Pairing.status == value),
+            FilterSpec(tr("PairingsTab", "师傅"), lambda: [(name, tid) for tid, name, _, _ in getattr(self, "_loads", [])],
                        where=lambda value: Pairing.mentor == value),
         ]
 
@@ -138,7 +139,7 @@ class PairingsTab(RecordTab):
 
     def extra_actions(self, toolbar) -> None:
         self.toolbar.addSeparator()
-        self.add_guidance_action = QAction(self.tr("新增指导记录"), self)
+        self.add_guidance_action = QAction(tr("PairingsTab", "新增指导记录"), self)
         self.add_guidance_action.triggered.connect(lambda: self.guidance.add_record())
         toolbar.addAction(self.add_guidance_action)
 
@@ -162,14 +163,14 @@ class PairingsTab(RecordTab):
         self.model.row_colour = lambda row: QColor("#fff3cd") if row.mentor_id in short else None
         parts = []
         for tid, name, helper, n in loads:
-            text = f"{name} {n} 名"
+            text = tr("PairingsTab", "{name} {n} 名").format(name=name, n=n)
             if helper and n < MIN_APPRENTICES:
-                text = f"<span style='color:#b00020;font-weight:bold'>⚠ {text}（帮扶人才应带徒不少于 3 名）</span>"
+                text = tr("PairingsTab", "<span style='color:#b00020;font-weight:bold'>⚠ {text}（帮扶人才应带徒不少于 3 名）</span>").format(text=text)
             parts.append(text)
         flagged = sum(1 for tid in short)
-        head = self.tr("在带徒弟人数：") if not flagged else self.tr("在带徒弟人数（%d 名帮扶人才不足 3 名，已标黄）：") % flagged
-        self.load_label.setText(head + "；".join(parts))
+        head = tr("PairingsTab", "在带徒弟人数：") if not flagged else tr("PairingsTab", "在带徒弟人数（%d 名帮扶人才不足 3 名，已标黄）：") % flagged
+        self.load_label.setText(head + tr("PairingsTab", "；").join(parts))
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("师徒结对"), Pairing, pairing_fields(), record,
-                              form_class=PairingForm, defaults={"status": "进行中", "programme": "青蓝工程"})
+        return edit_with_form(self, tr("PairingsTab", "师徒结对"), Pairing, pairing_fields(), record,
+                              form_class=PairingForm, defaults={"status": "进行中", "programme": "青蓝工程"})  # notr

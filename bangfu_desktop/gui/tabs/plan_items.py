@@ -1,6 +1,7 @@
 """What a plan holds besides its tasks: 任务类别, 指标 and 频次要求 (sub-tabs of 单位与方案)."""
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 import re
 
@@ -14,8 +15,8 @@ from .base import FilterSpec, RecordTab
 from .common import edit_with_form, plan_choices
 
 TARGET_KINDS = ("manual", *COMPUTED_KINDS)
-UNIT_LABELS = ("名", "人", "%", "个", "次", "万元")
-TYPE_SEPARATORS = re.compile(r"[、，,；;\s]+")
+UNIT_LABELS = ("名", "人", "%", "个", "次", "万元")  # notr: stored in the target, printed in the workbooks
+TYPE_SEPARATORS = re.compile(r"[、，,；;\s]+")  # notr
 
 
 class OptionalIntForm(RecordForm):
@@ -26,7 +27,7 @@ class OptionalIntForm(RecordForm):
     def __init__(self, title, fields, values=None, parent=None, *, record=None):
         super().__init__(title, fields, values, parent, record=record)
         for name in self.optional_ints:
-            self.editors[name].setSpecialValueText(self.tr("未填"))
+            self.editors[name].setSpecialValueText(tr("OptionalIntForm", "未填"))
 
     def read_values(self):
         """As RecordForm, with an empty (0) optional integer read as None."""
@@ -39,7 +40,7 @@ class OptionalIntForm(RecordForm):
 
 def plan_filter(index: int) -> FilterSpec:
     """The 方案 filter of a plan item tab whose rows hold the plan id at ``index``."""
-    return FilterSpec("方案", plan_choices, lambda row, value: row[index] == value)
+    return FilterSpec(tr("tabs.plan_items", "方案"), plan_choices, lambda row, value: row[index] == value)
 
 
 class _PlanItemTab(RecordTab):
@@ -57,25 +58,25 @@ class _PlanItemTab(RecordTab):
 # -- 任务类别 ------------------------------------------------------------------------------
 # Row: (id, plan title, code, name, position, tasks, plan_id)
 CATEGORY_COLUMNS = [
-    Column("方案", 1, 420), Column("编号", 2, 50), Column("顺序", 4, 50), Column("任务数", 5, 60),
-    Column("类别名称", 3, 260),
+    Column(N_("tabs.plan_items", "方案"), 1, 420), Column(N_("tabs.plan_items", "编号"), 2, 50), Column(N_("tabs.plan_items", "顺序"), 4, 50), Column(N_("tabs.plan_items", "任务数"), 5, 60),
+    Column(N_("tabs.plan_items", "类别名称"), 3, 260),
 ]
 
 
 def category_fields() -> list[FieldSpec]:
     """The category form's fields."""
     return [
-        FieldSpec("plan_id", "所属方案", "choice", required=True, choices=plan_choices),
-        FieldSpec("code", "编号", placeholder="例如 1"),
-        FieldSpec("name", "类别名称", required=True, placeholder="例如 政策支持"),
-        FieldSpec("position", "顺序", "int", extra={"min": 0, "max": 999}),
+        FieldSpec("plan_id", tr("tabs.plan_items", "所属方案"), "choice", required=True, choices=plan_choices),
+        FieldSpec("code", tr("tabs.plan_items", "编号"), placeholder=tr("tabs.plan_items", "例如 1")),
+        FieldSpec("name", tr("tabs.plan_items", "类别名称"), required=True, placeholder=tr("tabs.plan_items", "例如 政策支持")),
+        FieldSpec("position", tr("tabs.plan_items", "顺序"), "int", extra={"min": 0, "max": 999}),
     ]
 
 
 class CategoriesTab(_PlanItemTab):
     """任务类别 of every plan, in the plan's order."""
 
-    title = "任务类别"
+    title = N_("CategoriesTab", "任务类别")
     model_class = TaskCategory
     columns = CATEGORY_COLUMNS
     watched = ("task_category", "plan", "task")
@@ -93,30 +94,30 @@ class CategoriesTab(_PlanItemTab):
         return [plan_filter(6)]
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("编辑任务类别") if record else self.tr("新增任务类别"), TaskCategory,
+        return edit_with_form(self, tr("CategoriesTab", "编辑任务类别") if record else tr("CategoriesTab", "新增任务类别"), TaskCategory,
                               category_fields(), record, defaults={"plan_id": self.default_plan()})
 
 
 # -- 指标 -----------------------------------------------------------------------------------
 # Row: (id, plan title, stage year, description, kind label, target, unit label, actual, date, plan_id)
 TARGET_COLUMNS = [
-    Column("方案", 1, 240), Column("阶段年份", 2, 64), Column("计算方式", 4, 130), Column("目标值", 5, 56),
-    Column("单位", 6, 44), Column("填报实际值", 7, 76), Column("填报日期", 8, 92), Column("指标", 3, 400),
+    Column(N_("tabs.plan_items", "方案"), 1, 240), Column(N_("tabs.plan_items", "阶段年份"), 2, 64), Column(N_("tabs.plan_items", "计算方式"), 4, 130), Column(N_("tabs.plan_items", "目标值"), 5, 56),
+    Column(N_("tabs.plan_items", "单位"), 6, 44), Column(N_("tabs.plan_items", "填报实际值"), 7, 76), Column(N_("tabs.plan_items", "填报日期"), 8, 92), Column(N_("tabs.plan_items", "指标"), 3, 400),
 ]
 
 
 def target_fields() -> list[FieldSpec]:
     """The target form's fields."""
     return [
-        FieldSpec("plan_id", "所属方案", "choice", required=True, choices=plan_choices),
-        FieldSpec("stage_year", "阶段年份", "int", extra={"min": 0, "max": 2100}),
-        FieldSpec("description", "指标内容", "multiline", required=True),
-        FieldSpec("kind", "实际值的来源", "combo", choices=[(KIND_LABELS[k], k) for k in TARGET_KINDS]),
-        FieldSpec("target_value", "目标值", "float", placeholder="例如 40 或 40%"),
-        FieldSpec("unit_label", "计量单位", "editcombo", choices=UNIT_LABELS),
-        FieldSpec("actual_value", "填报实际值", "float", placeholder="“手工填报”时填写"),
-        FieldSpec("actual_date", "填报日期", "date"),
-        FieldSpec("notes", "备注", "multiline"),
+        FieldSpec("plan_id", tr("tabs.plan_items", "所属方案"), "choice", required=True, choices=plan_choices),
+        FieldSpec("stage_year", tr("tabs.plan_items", "阶段年份"), "int", extra={"min": 0, "max": 2100}),
+        FieldSpec("description", tr("tabs.plan_items", "指标内容"), "multiline", required=True),
+        FieldSpec("kind", tr("tabs.plan_items", "实际值的来源"), "combo", choices=[(KIND_LABELS[k], k) for k in TARGET_KINDS]),
+        FieldSpec("target_value", tr("tabs.plan_items", "目标值"), "float", placeholder=tr("tabs.plan_items", "例如 40 或 40%")),
+        FieldSpec("unit_label", tr("tabs.plan_items", "计量单位"), "editcombo", choices=UNIT_LABELS),
+        FieldSpec("actual_value", tr("tabs.plan_items", "填报实际值"), "float", placeholder=tr("tabs.plan_items", "“手工填报”时填写")),
+        FieldSpec("actual_date", tr("tabs.plan_items", "填报日期"), "date"),
+        FieldSpec("notes", tr("tabs.plan_items", "备注"), "multiline"),
     ]
 
 
@@ -129,7 +130,7 @@ class TargetForm(OptionalIntForm):
 class TargetsTab(_PlanItemTab):
     """指标 of every plan."""
 
-    title = "指标"
+    title = N_("TargetsTab", "指标")
     model_class = Target
     columns = TARGET_COLUMNS
     watched = ("target", "plan")
@@ -147,7 +148,7 @@ class TargetsTab(_PlanItemTab):
         return [plan_filter(9)]
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("编辑指标") if record else self.tr("新增指标"), Target,
+        return edit_with_form(self, tr("TargetsTab", "编辑指标") if record else tr("TargetsTab", "新增指标"), Target,
                               target_fields(), record, form_class=TargetForm,
                               defaults={"plan_id": self.default_plan(), "kind": "manual"})
 
@@ -155,8 +156,8 @@ class TargetsTab(_PlanItemTab):
 # -- 频次要求 -------------------------------------------------------------------------------
 # Row: (id, plan title, name, types, period, minimum, scope, role, source, plan_id)
 RULE_COLUMNS = [
-    Column("方案", 1, 200), Column("名称", 2, 160), Column("活动类型", 3, 200), Column("周期", 4, 48),
-    Column("至少", 5, 44), Column("范围", 6, 48), Column("适用人员", 7, 70), Column("方案原文", 8, 300),
+    Column(N_("tabs.plan_items", "方案"), 1, 200), Column(N_("tabs.plan_items", "名称"), 2, 160), Column(N_("tabs.plan_items", "活动类型"), 3, 200), Column(N_("tabs.plan_items", "周期"), 4, 48),
+    Column(N_("tabs.plan_items", "至少"), 5, 44), Column(N_("tabs.plan_items", "范围"), 6, 48), Column(N_("tabs.plan_items", "适用人员"), 7, 70), Column(N_("tabs.plan_items", "方案原文"), 8, 300),
 ]
 
 
@@ -168,14 +169,14 @@ def split_types(text: str) -> list[str]:
 def rule_fields() -> list[FieldSpec]:
     """The frequency rule form's fields."""
     return [
-        FieldSpec("plan_id", "所属方案", "choice", required=True, choices=plan_choices),
-        FieldSpec("name", "名称", required=True, placeholder="例如 座谈会每学期不少于3次"),
-        FieldSpec("activity_types", "活动类型", placeholder="多个类型用“、”分隔，例如 教学观摩、学科竞赛"),
-        FieldSpec("period", "周期", "combo", choices=RULE_PERIODS),
-        FieldSpec("minimum", "至少次数", "int", extra={"min": 1, "max": 999}),
-        FieldSpec("scope", "统计范围", "combo", choices=RULE_SCOPES),
-        FieldSpec("role", "适用人员", placeholder="范围为“人”时填写，例如 教研员"),
-        FieldSpec("source_text", "方案原文", "multiline"),
+        FieldSpec("plan_id", tr("tabs.plan_items", "所属方案"), "choice", required=True, choices=plan_choices),
+        FieldSpec("name", tr("tabs.plan_items", "名称"), required=True, placeholder=tr("tabs.plan_items", "例如 座谈会每学期不少于3次")),
+        FieldSpec("activity_types", tr("tabs.plan_items", "活动类型"), placeholder=tr("tabs.plan_items", "多个类型用“、”分隔，例如 教学观摩、学科竞赛")),
+        FieldSpec("period", tr("tabs.plan_items", "周期"), "combo", choices=RULE_PERIODS),
+        FieldSpec("minimum", tr("tabs.plan_items", "至少次数"), "int", extra={"min": 1, "max": 999}),
+        FieldSpec("scope", tr("tabs.plan_items", "统计范围"), "combo", choices=RULE_SCOPES),
+        FieldSpec("role", tr("tabs.plan_items", "适用人员"), placeholder=tr("tabs.plan_items", "范围为“人”时填写，例如 教研员")),
+        FieldSpec("source_text", tr("tabs.plan_items", "方案原文"), "multiline"),
     ]
 
 
@@ -186,7 +187,7 @@ class RuleForm(RecordForm):
         """Show the type list as text."""
         values = dict(values)
         if isinstance(values.get("activity_types"), list):
-            values["activity_types"] = "、".join(values["activity_types"])
+            values["activity_types"] = "、".join(values["activity_types"])  # notr (stored)
         super().set_values(values)
 
     def read_values(self):
@@ -197,15 +198,15 @@ class RuleForm(RecordForm):
         return values, errors
 
     def extra_errors(self, values):
-        if values.get("scope") == "人" and not values.get("role"):
-            return {"role": self.tr("统计范围为“人”时，请写明适用人员（例如 教研员）")}
+        if values.get("scope") == "人" and not values.get("role"):  # notr
+            return {"role": tr("RuleForm", "统计范围为“人”时，请写明适用人员（例如 教研员）")}
         return {}
 
 
 class RulesTab(_PlanItemTab):
     """频次要求 of every plan."""
 
-    title = "频次要求"
+    title = N_("RulesTab", "频次要求")
     model_class = FrequencyRule
     columns = RULE_COLUMNS
     watched = ("frequency_rule", "plan")
@@ -216,7 +217,7 @@ class RulesTab(_PlanItemTab):
                                     FrequencyRule.role, FrequencyRule.source_text, Plan.id)
                  .join(Plan).where(Plan.deleted_at.is_null())
                  .order_by(Plan.id, FrequencyRule.id).tuples())
-        return [(rid, title, name, "、".join(types or []), period, minimum, scope, role,
+        return [(rid, title, name, tr("RulesTab", "、").join(types or []), period, minimum, scope, role,
                  (source or "").replace("\n", " "), pid)
                 for rid, title, name, types, period, minimum, scope, role, source, pid in query]
 
@@ -224,7 +225,7 @@ class RulesTab(_PlanItemTab):
         return [plan_filter(9)]
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("编辑频次要求") if record else self.tr("新增频次要求"), FrequencyRule,
+        return edit_with_form(self, tr("RulesTab", "编辑频次要求") if record else tr("RulesTab", "新增频次要求"), FrequencyRule,
                               rule_fields(), record, form_class=RuleForm,
-                              defaults={"plan_id": self.default_plan(), "period": "学期", "minimum": 1,
-                                        "scope": "单位", "activity_types": []})
+                              defaults={"plan_id": self.default_plan(), "period": "学期", "minimum": 1,  # notr
+                                        "scope": "单位", "activity_types": []})  # notr

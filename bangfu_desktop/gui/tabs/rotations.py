@@ -1,6 +1,7 @@
 """轮训: rotations, with the count per year and kind and the teachers not yet rotated."""
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 import datetime as dt
 
@@ -20,9 +21,9 @@ from .common import edit_with_form, teacher_choices, unit_choices
 
 # Row: core.tablesources.ROTATIONS (id, teacher, unit, host, kind, start, end, days, leader, report, …)
 COLUMNS = [
-    Column("教师", "teacher", 80), Column("单位", "unit", 190), Column("轮训单位", "host", 190),
-    Column("类型", "kind", 80), Column("开始", "start", 92), Column("结束", "end", 92), Column("天数", "days", 48),
-    Column("校领导", "leader", 52), Column("轮训报告", "report", 300),
+    Column(N_("tabs.rotations", "教师"), "teacher", 80), Column(N_("tabs.rotations", "单位"), "unit", 190), Column(N_("tabs.rotations", "轮训单位"), "host", 190),
+    Column(N_("tabs.rotations", "类型"), "kind", 80), Column(N_("tabs.rotations", "开始"), "start", 92), Column(N_("tabs.rotations", "结束"), "end", 92), Column(N_("tabs.rotations", "天数"), "days", 48),
+    Column(N_("tabs.rotations", "校领导"), "leader", 52), Column(N_("tabs.rotations", "轮训报告"), "report", 300),
 ]
 
 
@@ -44,14 +45,14 @@ def year_condition(year: int):
 def rotation_fields() -> list[FieldSpec]:
     """The rotation form's fields."""
     return [
-        FieldSpec("teacher_id", "教师", "choice", required=True, choices=teacher_choices),
-        FieldSpec("host_unit_id", "轮训单位", "choice", choices=unit_choices),
-        FieldSpec("kind", "类型", "editcombo", choices=ROTATION_KINDS),
-        FieldSpec("start_date", "开始日期", "date", required=True),
-        FieldSpec("end_date", "结束日期", "date"),
-        FieldSpec("is_leader", "校领导及后备力量", "bool"),
-        FieldSpec("report", "轮训报告", "multiline"),
-        FieldSpec("notes", "备注", "multiline"),
+        FieldSpec("teacher_id", tr("tabs.rotations", "教师"), "choice", required=True, choices=teacher_choices),
+        FieldSpec("host_unit_id", tr("tabs.rotations", "轮训单位"), "choice", choices=unit_choices),
+        FieldSpec("kind", tr("tabs.rotations", "类型"), "editcombo", choices=ROTATION_KINDS),
+        FieldSpec("start_date", tr("tabs.rotations", "开始日期"), "date", required=True),
+        FieldSpec("end_date", tr("tabs.rotations", "结束日期"), "date"),
+        FieldSpec("is_leader", tr("tabs.rotations", "校领导及后备力量"), "bool"),
+        FieldSpec("report", tr("tabs.rotations", "轮训报告"), "multiline"),
+        FieldSpec("notes", tr("tabs.rotations", "备注"), "multiline"),
     ]
 
 
@@ -66,7 +67,7 @@ class RotationForm(RecordForm):
 class RotationsTab(RecordTab):
     """轮训 records and their yearly summary."""
 
-    title = "轮训"
+    title = N_("RotationsTab", "轮训")
     model_class = Rotation
     columns = COLUMNS
     watched = ("rotation", "teacher", "unit")
@@ -94,20 +95,20 @@ class RotationsTab(RecordTab):
 
     def filters(self):
         return [
-            FilterSpec(self.tr("年份"), lambda: [(self.tr("%d年") % y, y) for y in self._years],
+            FilterSpec(tr("RotationsTab", "年份"), lambda: [(tr("RotationsTab", "%d年") % y, y) for y in self._years],
                        where=year_condition),
-            FilterSpec(self.tr("类型"), lambda: [(k, k) for k in self._kinds], where=lambda value: Rotation.kind == value),
-            FilterSpec(self.tr("轮训单位"), lambda: self._hosts, where=lambda value: Rotation.host_unit == value),
+            FilterSpec(tr("RotationsTab", "类型"), lambda: [(k, k) for k in self._kinds], where=lambda value: Rotation.kind == value),
+            FilterSpec(tr("RotationsTab", "轮训单位"), lambda: self._hosts, where=lambda value: Rotation.host_unit == value),
         ]
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("编辑轮训") if record else self.tr("新增轮训"), Rotation,
+        return edit_with_form(self, tr("RotationsTab", "编辑轮训") if record else tr("RotationsTab", "新增轮训"), Rotation,
                               rotation_fields(), record, form_class=RotationForm,
                               defaults={"kind": ROTATION_KINDS[0]})
 
     # -- summary under the table -------------------------------------------------------
     def side_widget(self) -> QWidget:
-        box = QGroupBox(self.tr("轮训统计"))
+        box = QGroupBox(tr("RotationsTab", "轮训统计"))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 4, 8, 6)
         self.summary_label = QLabel()
@@ -143,17 +144,17 @@ class RotationsTab(RecordTab):
         """One line per year: 人次, 校领导, and the count of each kind."""
         lines = []
         for year in summary.years:
-            kinds = self.tr("，").join(f"{kind} {count}" for kind, count in year.by_kind)
-            lines.append(self.tr("%d年：%d 人次（校领导 %d）；%s") % (year.year, year.total, year.leaders, kinds))
+            kinds = tr("RotationsTab", "，").join(f"{kind} {count}" for kind, count in year.by_kind)
+            lines.append(tr("RotationsTab", "%d年：%d 人次（校领导 %d）；%s") % (year.year, year.total, year.leaders, kinds))
         if summary.undated:
-            lines.append(self.tr("另有 %d 条未填开始日期") % summary.undated)
-        return "\n".join(lines) or self.tr("还没有轮训记录。")
+            lines.append(tr("RotationsTab", "另有 %d 条未填开始日期") % summary.undated)
+        return "\n".join(lines) or tr("RotationsTab", "还没有轮训记录。")
 
     def missing_text(self, summary: RotationSummary) -> str:
         """“尚未轮训（N 人）：…” for the teachers of 本单位 with no rotation yet."""
         if not summary.unit_name:
-            return self.tr("尚未设置本单位，无法列出尚未轮训的教师（在“单位与方案”中勾选本单位）。")
+            return tr("RotationsTab", "尚未设置本单位，无法列出尚未轮训的教师（在“单位与方案”中勾选本单位）。")
         if not summary.not_rotated:
-            return self.tr("%s的 %d 名教师都已参加轮训。") % (summary.unit_name, summary.roster_size)
-        names = "、".join(name for _tid, name in summary.not_rotated)
-        return self.tr("尚未轮训（%d 人，共 %d 人）：%s") % (len(summary.not_rotated), summary.roster_size, names)
+            return tr("RotationsTab", "%s的 %d 名教师都已参加轮训。") % (summary.unit_name, summary.roster_size)
+        names = tr("RotationsTab", "、").join(name for _tid, name in summary.not_rotated)
+        return tr("RotationsTab", "尚未轮训（%d 人，共 %d 人）：%s") % (len(summary.not_rotated), summary.roster_size, names)

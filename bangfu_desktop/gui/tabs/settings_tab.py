@@ -1,6 +1,7 @@
 """设置: 本单位 details, the school calendar, backups and the bureau's address."""
 
 from __future__ import annotations
+from ..i18n import N_, tr, translated
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,14 +29,14 @@ from ..operations import run_op
 from .calendar_editor import CalendarEditor
 from .common import unit_choices
 
-UNIT_FIELDS = (("name", "单位名称"), ("contact_name", "联系人"), ("contact_title", "职务"),
-               ("office_phone", "办公电话"), ("mobile", "手机号码"))
+UNIT_FIELDS = (("name", N_("tabs.settings_tab", "单位名称")), ("contact_name", N_("tabs.settings_tab", "联系人")), ("contact_title", N_("tabs.settings_tab", "职务")),
+               ("office_phone", N_("tabs.settings_tab", "办公电话")), ("mobile", N_("tabs.settings_tab", "手机号码")))
 
 
 class SettingsTab(QWidget):
     """Settings stored in the database, each saved with one button."""
 
-    title = "设置"
+    title = N_("SettingsTab", "设置")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,20 +46,20 @@ class SettingsTab(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
 
-        unit_box = QGroupBox(self.tr("本单位（填在每张表的表头）"))
+        unit_box = QGroupBox(tr("SettingsTab", "本单位（填在每张表的表头）"))
         unit_form = QFormLayout(unit_box)
         self.unit_picker = SearchCombo([])
         self.unit_picker.setObjectName("self_unit_picker")
-        self.unit_picker.setToolTip(self.tr("从单位列表中选择本单位；没有时直接填写下面的单位名称"))
-        unit_form.addRow(self.tr("选择已有单位"), self.unit_picker)
+        self.unit_picker.setToolTip(tr("SettingsTab", "从单位列表中选择本单位；没有时直接填写下面的单位名称"))
+        unit_form.addRow(tr("SettingsTab", "选择已有单位"), self.unit_picker)
         self.unit_edits: dict[str, QLineEdit] = {}
         for name, label in UNIT_FIELDS:
             edit = QLineEdit()
             if name == "office_phone":
-                edit.setPlaceholderText(self.tr("例如 0951-1234567，分机 0951-1234567-123"))
+                edit.setPlaceholderText(tr("SettingsTab", "例如 0951-1234567，分机 0951-1234567-123"))
             edit.setObjectName(f"self_{name}")
             self.unit_edits[name] = edit
-            unit_form.addRow(self.tr(label), edit)
+            unit_form.addRow(translated(label), edit)
         self.unit_picker.currentIndexChanged.connect(self._unit_picked)
         layout.addWidget(unit_box)
 
@@ -67,68 +68,68 @@ class SettingsTab(QWidget):
         self.calendar.setObjectName("calendar_editor")
         layout.addWidget(self.calendar)
 
-        backup_box = QGroupBox(self.tr("自动备份"))
+        backup_box = QGroupBox(tr("SettingsTab", "自动备份"))
         backup_form = QFormLayout(backup_box)
         folder_row = QHBoxLayout()
         self.backup_dir = QLineEdit()
-        self.backup_dir.setPlaceholderText(self.tr("留空：放在数据库所在文件夹旁"))
-        pick = QPushButton(self.tr("选择…"))
+        self.backup_dir.setPlaceholderText(tr("SettingsTab", "留空：放在数据库所在文件夹旁"))
+        pick = QPushButton(tr("SettingsTab", "选择…"))
         pick.clicked.connect(self._pick_backup_dir)
         folder_row.addWidget(self.backup_dir, 1)
         folder_row.addWidget(pick)
-        backup_form.addRow(self.tr("备份文件夹"), folder_row)
+        backup_form.addRow(tr("SettingsTab", "备份文件夹"), folder_row)
         self.backup_keep = QSpinBox()
         self.backup_keep.setRange(1, 500)
         self.backup_every = QSpinBox()
         self.backup_every.setRange(1, 10000)
-        backup_form.addRow(self.tr("保留最近备份份数"), self.backup_keep)
-        backup_form.addRow(self.tr("每修改多少次自动备份"), self.backup_every)
+        backup_form.addRow(tr("SettingsTab", "保留最近备份份数"), self.backup_keep)
+        backup_form.addRow(tr("SettingsTab", "每修改多少次自动备份"), self.backup_every)
         layout.addWidget(backup_box)
 
-        send_box = QGroupBox(self.tr("报送"))
+        send_box = QGroupBox(tr("SettingsTab", "报送"))
         send_form = QFormLayout(send_box)
         self.bureau_email = QLineEdit()
         self.bureau_email.setObjectName("bureau_email")
-        self.bureau_email.setPlaceholderText(self.tr("例如 jyj@example.cn"))
-        send_form.addRow(self.tr("教育局收件邮箱"), self.bureau_email)
+        self.bureau_email.setPlaceholderText(tr("SettingsTab", "例如 jyj@example.cn"))
+        send_form.addRow(tr("SettingsTab", "教育局收件邮箱"), self.bureau_email)
         outbox_row = QHBoxLayout()
         self.outbox_dir = QLineEdit()
         self.outbox_dir.setObjectName("outbox_dir")
-        self.outbox_dir.setPlaceholderText(self.tr("留空：%s") % default_outbox_dir())
-        pick_outbox = QPushButton(self.tr("选择…"))
+        self.outbox_dir.setPlaceholderText(tr("SettingsTab", "留空：%s") % default_outbox_dir())
+        pick_outbox = QPushButton(tr("SettingsTab", "选择…"))
         pick_outbox.clicked.connect(self._pick_outbox_dir)
         outbox_row.addWidget(self.outbox_dir, 1)
         outbox_row.addWidget(pick_outbox)
-        send_form.addRow(self.tr("报送文件夹"), outbox_row)
+        send_form.addRow(tr("SettingsTab", "报送文件夹"), outbox_row)
         self.smtp_edits: dict[str, QLineEdit] = {}
-        for key, label, hint in (("smtp.host", "发信服务器（SMTP）", "例如 smtp.163.com；留空则只写邮件草稿"),
-                                 ("smtp.port", "端口", "465"), ("smtp.security", "加密方式", "ssl / starttls / none"),
-                                 ("smtp.user", "发信账号", ""), ("smtp.password", "密码或授权码", ""),
-                                 ("smtp.sender", "发件人地址", "留空则用发信账号")):
+        for key, label, hint in (("smtp.host", tr("SettingsTab", "发信服务器（SMTP）"), tr("SettingsTab", "例如 smtp.163.com；留空则只写邮件草稿")),
+                                 ("smtp.port", tr("SettingsTab", "端口"), "465"), ("smtp.security", tr("SettingsTab", "加密方式"), "ssl / starttls / none"),
+                                 ("smtp.user", tr("SettingsTab", "发信账号"), ""), ("smtp.password", tr("SettingsTab", "密码或授权码"), ""),
+                                 ("smtp.sender", tr("SettingsTab", "发件人地址"), tr("SettingsTab", "留空则用发信账号"))):
             edit = QLineEdit()
             edit.setObjectName(key.replace(".", "_"))
-            edit.setPlaceholderText(self.tr(hint))
+            edit.setPlaceholderText(translated(hint))
             if key == "smtp.password":
                 edit.setEchoMode(QLineEdit.Password)
-            send_form.addRow(self.tr(label), edit)
+            send_form.addRow(translated(label), edit)
             self.smtp_edits[key] = edit
         layout.addWidget(send_box)
 
         layout.addWidget(self._archive_box())
 
-        score_box = QGroupBox(self.tr("听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"))
+        score_box = QGroupBox(tr("SettingsTab", "听课评分项目（每行一项：项目名称 分值；只评等级时填“无”）"))
         score_form = QFormLayout(score_box)
         self.criteria = QPlainTextEdit()
         self.criteria.setObjectName("observation_criteria")
         self.criteria.setMaximumHeight(120)
-        score_form.addRow(self.tr("评分项目"), self.criteria)
+        score_form.addRow(tr("SettingsTab", "评分项目"), self.criteria)
         layout.addWidget(score_box)
 
         self.message = QLabel()
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.save_button = QPushButton(self.tr("保存设置"))
+        self.save_button = QPushButton(tr("SettingsTab", "保存设置"))
         self.save_button.setObjectName("save_settings")
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
@@ -145,7 +146,7 @@ class SettingsTab(QWidget):
         """档案 (DA/T 22): the binder's fixed catalogue fields, its cover and 备考表."""
         from PySide6.QtWidgets import QCheckBox, QComboBox
 
-        box = QGroupBox(self.tr("档案（封面、卷内目录与备考表）"))
+        box = QGroupBox(tr("SettingsTab", "档案（封面、卷内目录与备考表）"))
         form = QFormLayout(box)
         self.archive_edits = {}
         for key in self.ARCHIVE_TEXT_KEYS:
@@ -156,9 +157,9 @@ class SettingsTab(QWidget):
         self.archive_retention = QComboBox()
         self.archive_retention.setObjectName("archive_retention")
         self.archive_retention.setEditable(True)
-        self.archive_retention.addItems(["永久", "定期30年", "定期10年"])
-        form.addRow(self.tr("保管期限"), self.archive_retention)
-        self.archive_stamp = QCheckBox(self.tr("在每份材料首页印归档章（全宗号、年度、保管期限、件号）"))
+        self.archive_retention.addItems(["永久", "定期30年", "定期10年"])  # notr: printed on the 归档章 (DA/T 22)
+        form.addRow(tr("SettingsTab", "保管期限"), self.archive_retention)
+        self.archive_stamp = QCheckBox(tr("SettingsTab", "在每份材料首页印归档章（全宗号、年度、保管期限、件号）"))
         self.archive_stamp.setObjectName("archive_stamp")
         form.addRow("", self.archive_stamp)
         return box
@@ -200,12 +201,12 @@ class SettingsTab(QWidget):
 
     def _pick_outbox_dir(self) -> None:
         start = self.outbox_dir.text() or str(default_outbox_dir())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择报送文件夹"), start)
+        folder = QFileDialog.getExistingDirectory(self, tr("SettingsTab", "选择报送文件夹"), start)
         if folder:
             self.outbox_dir.setText(folder)
 
     def _pick_backup_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), self.backup_dir.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("SettingsTab", "选择备份文件夹"), self.backup_dir.text())
         if folder:
             self.backup_dir.setText(folder)
 
@@ -222,8 +223,8 @@ class SettingsTab(QWidget):
         problems = {widgets[key]: text for key, text in refusal.fields.items() if key in widgets}
         self.show_field_errors(problems)
         self.message.setStyleSheet("color:#b00020")
-        self.message.setText(self.tr("有 %d 处需要修改（见红字），未保存：") % len(refusal.fields)
-                             + "；".join(refusal.fields.values()) + "。")
+        self.message.setText(tr("SettingsTab", "有 %d 处需要修改（见红字），未保存：") % len(refusal.fields)
+                             + tr("SettingsTab", "；").join(refusal.fields.values()) + tr("SettingsTab", "。"))
 
     def show_field_errors(self, problems: dict[QWidget, str]) -> None:
         """Each message right under its field (red); the others cleared."""
@@ -288,7 +289,7 @@ class SettingsTab(QWidget):
         self.save_button.setEnabled(False)
         # The change is announced by _saved, and only when something was saved: a reload after a
         # refusal would wipe what was typed.
-        run_op(self, self.tr("正在保存设置…"), call, self._saved,
+        run_op(self, tr("SettingsTab", "正在保存设置…"), call, self._saved,
                always=lambda ok: self.save_button.setEnabled(True))
         return True
 
@@ -299,7 +300,7 @@ class SettingsTab(QWidget):
         bus.changed.emit("unit")
         self.show_field_errors({})
         self.message.setStyleSheet("color:#1b5e20")
-        self.message.setText(self.tr("已保存。"))
+        self.message.setText(tr("SettingsTab", "已保存。"))
 
 
 def _form_of(widget: QWidget) -> QFormLayout | None:

@@ -1,6 +1,7 @@
 """任务清单: the plan's tasks grouped by category in the plan's order, status by colour."""
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 from PySide6.QtGui import QColor
 
@@ -14,16 +15,16 @@ from .base import FilterSpec, RecordTab
 from .common import edit_with_form, plan_choices
 
 STATUS_COLOURS = {
-    "已完成": QColor("#dff0d8"),
-    "推进中": QColor("#e3f0fb"),
+    "已完成": QColor("#dff0d8"),  # notr
+    "推进中": QColor("#e3f0fb"),  # notr
     OVERDUE: QColor("#f8d7da"),
 }
 
 # Row: core.tablesources.TASKS (id, category, code, text, deadline, due, responsible, cooperating, status, …)
 COLUMNS = [
-    Column("类别", "category", 110), Column("编号", "code", 50), Column("目标任务 / 主要举措", "text", 420),
-    Column("完成时限", "deadline", 150), Column("截止日期", "due", 90), Column("责任单位", "responsible", 160),
-    Column("配合部门", "cooperating", 120), Column("状态", "status", 64), Column("进展情况", "progress", 200),
+    Column(N_("tabs.tasks", "类别"), "category", 110), Column(N_("tabs.tasks", "编号"), "code", 50), Column(N_("tabs.tasks", "目标任务 / 主要举措"), "text", 420),
+    Column(N_("tabs.tasks", "完成时限"), "deadline", 150), Column(N_("tabs.tasks", "截止日期"), "due", 90), Column(N_("tabs.tasks", "责任单位"), "responsible", 160),
+    Column(N_("tabs.tasks", "配合部门"), "cooperating", 120), Column(N_("tabs.tasks", "状态"), "status", 64), Column(N_("tabs.tasks", "进展情况"), "progress", 200),
 ]
 
 
@@ -38,19 +39,19 @@ def task_fields() -> list[FieldSpec]:
     """The task form's fields (完成时限 read with the unit's school calendar)."""
     calendar = load_calendar()
     return [
-        FieldSpec("plan_id", "所属方案", "choice", required=True, choices=plan_choices),
-        FieldSpec("category_id", "类别", "choice", choices=category_choices),
-        FieldSpec("code", "编号", placeholder="例如 1.1"),
-        FieldSpec("stage_goal", "目标任务（分阶段）", "multiline"),
-        FieldSpec("measure", "主要举措", "multiline"),
-        FieldSpec("deadline_text", "完成时限", placeholder="例如 2023年12月底前，并长期坚持",
-                  help=lambda text: "识别为：" + parse_deadline(text, calendar).explain()),
-        FieldSpec("responsible", "责任单位", placeholder="多个单位用“、”分隔"),
-        FieldSpec("cooperating", "配合部门", placeholder="多个部门用“、”分隔"),
-        FieldSpec("status", "状态", "combo", choices=TASK_STATUSES),
-        FieldSpec("progress", "进展情况", "multiline"),
-        FieldSpec("completed_on", "完成日期", "date"),
-        FieldSpec("evidence", "佐证材料说明", "multiline"),
+        FieldSpec("plan_id", tr("tabs.tasks", "所属方案"), "choice", required=True, choices=plan_choices),
+        FieldSpec("category_id", tr("tabs.tasks", "类别"), "choice", choices=category_choices),
+        FieldSpec("code", tr("tabs.tasks", "编号"), placeholder=tr("tabs.tasks", "例如 1.1")),
+        FieldSpec("stage_goal", tr("tabs.tasks", "目标任务（分阶段）"), "multiline"),
+        FieldSpec("measure", tr("tabs.tasks", "主要举措"), "multiline"),
+        FieldSpec("deadline_text", tr("tabs.tasks", "完成时限"), placeholder=tr("tabs.tasks", "例如 2023年12月底前，并长期坚持"),
+                  help=lambda text: tr("tabs.tasks", "识别为：") + parse_deadline(text, calendar).explain()),
+        FieldSpec("responsible", tr("tabs.tasks", "责任单位"), placeholder=tr("tabs.tasks", "多个单位用“、”分隔")),
+        FieldSpec("cooperating", tr("tabs.tasks", "配合部门"), placeholder=tr("tabs.tasks", "多个部门用“、”分隔")),
+        FieldSpec("status", tr("tabs.tasks", "状态"), "combo", choices=TASK_STATUSES),
+        FieldSpec("progress", tr("tabs.tasks", "进展情况"), "multiline"),
+        FieldSpec("completed_on", tr("tabs.tasks", "完成日期"), "date"),
+        FieldSpec("evidence", tr("tabs.tasks", "佐证材料说明"), "multiline"),
     ]
 
 
@@ -60,16 +61,16 @@ class TaskForm(RecordForm):
     def extra_errors(self, values):
         errors = {}
         if not values.get("stage_goal") and not values.get("measure"):
-            errors["measure"] = self.tr("“目标任务”和“主要举措”至少填写一项")
-        if values.get("completed_on") and values.get("status") != "已完成":
-            errors["status"] = self.tr("填写了完成日期，状态应为“已完成”")
+            errors["measure"] = tr("TaskForm", "“目标任务”和“主要举措”至少填写一项")
+        if values.get("completed_on") and values.get("status") != "已完成":  # notr
+            errors["status"] = tr("TaskForm", "填写了完成日期，状态应为“已完成”")
         return errors
 
 
 class TasksTab(RecordTab):
     """The 任务清单 of every plan."""
 
-    title = "任务清单"
+    title = N_("TasksTab", "任务清单")
     model_class = Task
     columns = COLUMNS
     watched = ("task", "task_category", "plan")
@@ -83,19 +84,19 @@ class TasksTab(RecordTab):
 
     def filters(self):
         return [
-            FilterSpec("方案", plan_choices, where=lambda value: Task.plan == value),
-            FilterSpec("状态", lambda: [(s, s) for s in (*TASK_STATUSES, OVERDUE)], where=task_status_condition),
+            FilterSpec(tr("TasksTab", "方案"), plan_choices, where=lambda value: Task.plan == value),
+            FilterSpec(tr("TasksTab", "状态"), lambda: [(s, s) for s in (*TASK_STATUSES, OVERDUE)], where=task_status_condition),
         ]
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("编辑任务") if record else self.tr("新增任务"), Task,
+        return edit_with_form(self, tr("TasksTab", "编辑任务") if record else tr("TasksTab", "新增任务"), Task,
                               task_fields(), record, form_class=TaskForm,
-                              defaults={"status": "未开始", "plan_id": self._default_plan()})  # core.record_ops derives the due date
+                              defaults={"status": "未开始", "plan_id": self._default_plan()})  # core.record_ops derives the due date  # notr
 
     def extra_actions(self, toolbar) -> None:
         """导出Excel: the plan's 任务清单 workbook."""
         from ..excel_actions import export_tasks_workbook
-        self.excel_action = toolbar.addAction(self.tr("导出Excel"), lambda: export_tasks_workbook(self))
+        self.excel_action = toolbar.addAction(tr("TasksTab", "导出Excel"), lambda: export_tasks_workbook(self))
 
     def _default_plan(self):
         value = self.filter_combos[0].currentData() if self.filter_combos else None

@@ -1,6 +1,7 @@
 """教师名册: every teacher of every unit, with honours, 双师型, 党员 and 帮扶人才 details."""
 
 from __future__ import annotations
+from ..i18n import N_, tr
 
 
 import datetime as dt
@@ -24,15 +25,15 @@ from .creators import create_unit
 # Row: core.tablesources.teachers_source (id, name, gender, unit, subject, position, title, phone, honours,
 #      dual, party, leader, helper, helper_from, unit_id, observed, taught)
 COLUMNS = [
-    Column("姓名", "name", 72), Column("性别", "gender", 40), Column("单位", "unit", 180),
-    Column("学科", "subject", 104), Column("职务", "position", 72), Column("职称", "title", 84),
-    Column("手机号码", "phone", 100), Column("荣誉", "honours", 200),
-    Column("听课节数", "observed", 64), Column("授课被听节数", "taught", 88),
-    Column("双师型", "dual", 52), Column("党员", "party", 44), Column("校领导", "leader", 52),
-    Column("帮扶人才", "helper", 64), Column("派出单位", "helper_from", 160),
+    Column(N_("tabs.teachers", "姓名"), "name", 72), Column(N_("tabs.teachers", "性别"), "gender", 40), Column(N_("tabs.teachers", "单位"), "unit", 180),
+    Column(N_("tabs.teachers", "学科"), "subject", 104), Column(N_("tabs.teachers", "职务"), "position", 72), Column(N_("tabs.teachers", "职称"), "title", 84),
+    Column(N_("tabs.teachers", "手机号码"), "phone", 100), Column(N_("tabs.teachers", "荣誉"), "honours", 200),
+    Column(N_("tabs.teachers", "听课节数"), "observed", 64), Column(N_("tabs.teachers", "授课被听节数"), "taught", 88),
+    Column(N_("tabs.teachers", "双师型"), "dual", 52), Column(N_("tabs.teachers", "党员"), "party", 44), Column(N_("tabs.teachers", "校领导"), "leader", 52),
+    Column(N_("tabs.teachers", "帮扶人才"), "helper", 64), Column(N_("tabs.teachers", "派出单位"), "helper_from", 160),
 ]
 # Filter values are text: a Python bool as combo item data upsets PySide's reference counts.
-YES_NO = (("是", "是"), ("否", "否"))
+YES_NO = ((N_("tabs.teachers", "是"), "是"), (N_("tabs.teachers", "否"), "否"))  # notr: the values are compared
 
 
 def subject_choices() -> list[str]:
@@ -45,22 +46,22 @@ def subject_choices() -> list[str]:
 def teacher_fields() -> list[FieldSpec]:
     """The teacher form's fields."""
     return [
-        FieldSpec("name", "姓名", required=True),
-        FieldSpec("gender", "性别", "combo", choices=[("（未填）", ""), *((g, g) for g in GENDERS)]),
-        FieldSpec("unit_id", "单位", "choice", choices=unit_choices, extra={"create": create_unit}),
-        FieldSpec("subject", "学科", "editcombo", choices=subject_choices),
-        FieldSpec("position", "职务", placeholder="例如 教师、教务科长、副校长"),
-        FieldSpec("title", "职称", "combo", choices=[("（未填）", ""), *((t, t) for t in TITLES)]),
-        FieldSpec("phone", "手机号码", "phone", placeholder="11 位手机号码"),
-        FieldSpec("is_dual_qualified", "双师型教师", "bool"),
-        FieldSpec("is_party_member", "中共党员", "bool"),
-        FieldSpec("is_leader", "校领导及后备力量", "bool"),
-        FieldSpec("is_helper", "帮扶人才", "bool"),
-        FieldSpec("helper_from_id", "派出单位", "choice", choices=unit_choices,
+        FieldSpec("name", tr("tabs.teachers", "姓名"), required=True),
+        FieldSpec("gender", tr("tabs.teachers", "性别"), "combo", choices=[(tr("tabs.teachers", "（未填）"), ""), *((g, g) for g in GENDERS)]),
+        FieldSpec("unit_id", tr("tabs.teachers", "单位"), "choice", choices=unit_choices, extra={"create": create_unit}),
+        FieldSpec("subject", tr("tabs.teachers", "学科"), "editcombo", choices=subject_choices),
+        FieldSpec("position", tr("tabs.teachers", "职务"), placeholder=tr("tabs.teachers", "例如 教师、教务科长、副校长")),
+        FieldSpec("title", tr("tabs.teachers", "职称"), "combo", choices=[(tr("tabs.teachers", "（未填）"), ""), *((t, t) for t in TITLES)]),
+        FieldSpec("phone", tr("tabs.teachers", "手机号码"), "phone", placeholder=tr("tabs.teachers", "11 位手机号码")),
+        FieldSpec("is_dual_qualified", tr("tabs.teachers", "双师型教师"), "bool"),
+        FieldSpec("is_party_member", tr("tabs.teachers", "中共党员"), "bool"),
+        FieldSpec("is_leader", tr("tabs.teachers", "校领导及后备力量"), "bool"),
+        FieldSpec("is_helper", tr("tabs.teachers", "帮扶人才"), "bool"),
+        FieldSpec("helper_from_id", tr("tabs.teachers", "派出单位"), "choice", choices=unit_choices,
                   extra={"create": create_unit}),
-        FieldSpec("helper_start", "帮扶开始日期", "date"),
-        FieldSpec("helper_end", "帮扶结束日期", "date"),
-        FieldSpec("notes", "备注", "multiline"),
+        FieldSpec("helper_start", tr("tabs.teachers", "帮扶开始日期"), "date"),
+        FieldSpec("helper_end", tr("tabs.teachers", "帮扶结束日期"), "date"),
+        FieldSpec("notes", tr("tabs.teachers", "备注"), "multiline"),
     ]
 
 
@@ -77,7 +78,7 @@ class TeacherForm(RecordForm):
         self.honours_error.setObjectName("error_honours")
         self.honours_error.setStyleSheet("color: #b00020;")
         self.honours_error.hide()
-        form.addRow(QLabel(self.tr("荣誉")), self.honours)
+        form.addRow(QLabel(tr("TeacherForm", "荣誉")), self.honours)
         form.addRow("", self.honours_error)
 
     def extra_errors(self, values):
@@ -86,14 +87,14 @@ class TeacherForm(RecordForm):
         if problem:
             errors["helper_end"] = problem
         if values.get("helper_from_id") and not values.get("is_helper"):
-            errors["is_helper"] = self.tr("填写了派出单位，请勾选“帮扶人才”")
+            errors["is_helper"] = tr("TeacherForm", "填写了派出单位，请勾选“帮扶人才”")
         return errors
 
     def read_values(self):
         """The fields' values and errors, plus a check that each honour has a 类别."""
         values, errors = super().read_values()
         if any(not row.kind for row in self.honours.rows()):
-            errors["honours"] = self.tr("每条荣誉都要填写“类别”")
+            errors["honours"] = tr("TeacherForm", "每条荣誉都要填写“类别”")
         return values, errors
 
     def show_errors(self, errors):
@@ -113,14 +114,14 @@ class TeacherForm(RecordForm):
 class TeachersTab(RecordTab):
     """教师名册: the roster of all units."""
 
-    title = "教师名册"
+    title = N_("TeachersTab", "教师名册")
     model_class = Teacher
     columns = COLUMNS
     watched = ("teacher", "honour", "unit", "observation")
 
     def extra_actions(self, toolbar) -> None:
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" 听课统计学期：")))
+        toolbar.addWidget(QLabel(tr("TeachersTab", " 听课统计学期：")))
         self.semester_combo = QComboBox()
         self.semester_combo.setObjectName("count_semester")
         calendar = load_calendar()
@@ -148,14 +149,14 @@ class TeachersTab(RecordTab):
 
     def filters(self):
         return [
-            FilterSpec(self.tr("单位"), unit_choices, where=lambda value: Teacher.unit == value),
-            FilterSpec(self.tr("学科"), lambda: [(s, s) for s in subject_choices()],
+            FilterSpec(tr("TeachersTab", "单位"), unit_choices, where=lambda value: Teacher.unit == value),
+            FilterSpec(tr("TeachersTab", "学科"), lambda: [(s, s) for s in subject_choices()],
                        where=lambda value: Teacher.subject == value),
-            FilterSpec(self.tr("帮扶人才"), lambda: YES_NO, where=lambda value: Teacher.is_helper == (value == "是")),
+            FilterSpec(tr("TeachersTab", "帮扶人才"), lambda: YES_NO, where=lambda value: Teacher.is_helper == (value == "是")),  # notr
         ]
 
     def open_form(self, record):
         unit = self_unit()
-        return edit_with_form(self, self.tr("编辑教师") if record else self.tr("新增教师"), Teacher,
+        return edit_with_form(self, tr("TeachersTab", "编辑教师") if record else tr("TeachersTab", "新增教师"), Teacher,
                               teacher_fields(), record, form_class=TeacherForm,
                               defaults={"unit_id": unit.id if unit else None})

@@ -1,6 +1,7 @@
 """单位与方案: units, plans, task categories, targets and frequency rules as sub-tabs."""
 
 from __future__ import annotations
+from ..i18n import N_, tr, translated
 
 from peewee import JOIN, fn
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -19,30 +20,30 @@ from .plan_items import CategoriesTab, OptionalIntForm, RulesTab, TargetsTab
 # Row: (id, name, kind, stage, region, role, group, contact, contact title, office phone, mobile,
 #       email, is_self)
 UNIT_COLUMNS = [
-    Column("名称", 1, 240), Column("本单位", 12, 52), Column("类型", 2, 56), Column("学段", 3, 56),
-    Column("角色", 5, 70), Column("教育集团", 6, 100), Column("联系人", 7, 70), Column("职务", 8, 70),
-    Column("办公电话", 9, 110), Column("手机号码", 10, 104), Column("邮箱", 11, 150), Column("地区", 4, 200),
+    Column(N_("tabs.units_plans", "名称"), 1, 240), Column(N_("tabs.units_plans", "本单位"), 12, 52), Column(N_("tabs.units_plans", "类型"), 2, 56), Column(N_("tabs.units_plans", "学段"), 3, 56),
+    Column(N_("tabs.units_plans", "角色"), 5, 70), Column(N_("tabs.units_plans", "教育集团"), 6, 100), Column(N_("tabs.units_plans", "联系人"), 7, 70), Column(N_("tabs.units_plans", "职务"), 8, 70),
+    Column(N_("tabs.units_plans", "办公电话"), 9, 110), Column(N_("tabs.units_plans", "手机号码"), 10, 104), Column(N_("tabs.units_plans", "邮箱"), 11, 150), Column(N_("tabs.units_plans", "地区"), 4, 200),
 ]
 
 
 def unit_fields() -> list[FieldSpec]:
     """The unit form's fields."""
     return [
-        FieldSpec("name", "名称", required=True),
-        FieldSpec("short_name", "简称"),
-        FieldSpec("kind", "类型", "editcombo", choices=UNIT_KINDS),
-        FieldSpec("stage", "学段", "editcombo", choices=STAGES),
-        FieldSpec("region", "地区", placeholder="例如 贵州省铜仁市沿河县"),
-        FieldSpec("address", "地址"),
-        FieldSpec("role", "角色", "editcombo", choices=UNIT_ROLES),
-        FieldSpec("group_name", "教育集团"),
-        FieldSpec("contact_name", "联系人"),
-        FieldSpec("contact_title", "联系人职务"),
-        FieldSpec("office_phone", "办公电话"),
-        FieldSpec("mobile", "手机号码", "phone", placeholder="11 位手机号码"),
-        FieldSpec("email", "电子邮箱"),
-        FieldSpec("is_self", "本单位", "bool"),
-        FieldSpec("notes", "备注", "multiline"),
+        FieldSpec("name", tr("tabs.units_plans", "名称"), required=True),
+        FieldSpec("short_name", tr("tabs.units_plans", "简称")),
+        FieldSpec("kind", tr("tabs.units_plans", "类型"), "editcombo", choices=UNIT_KINDS),
+        FieldSpec("stage", tr("tabs.units_plans", "学段"), "editcombo", choices=STAGES),
+        FieldSpec("region", tr("tabs.units_plans", "地区"), placeholder=tr("tabs.units_plans", "例如 贵州省铜仁市沿河县")),
+        FieldSpec("address", tr("tabs.units_plans", "地址")),
+        FieldSpec("role", tr("tabs.units_plans", "角色"), "editcombo", choices=UNIT_ROLES),
+        FieldSpec("group_name", tr("tabs.units_plans", "教育集团")),
+        FieldSpec("contact_name", tr("tabs.units_plans", "联系人")),
+        FieldSpec("contact_title", tr("tabs.units_plans", "联系人职务")),
+        FieldSpec("office_phone", tr("tabs.units_plans", "办公电话")),
+        FieldSpec("mobile", tr("tabs.units_plans", "手机号码"), "phone", placeholder=tr("tabs.units_plans", "11 位手机号码")),
+        FieldSpec("email", tr("tabs.units_plans", "电子邮箱")),
+        FieldSpec("is_self", tr("tabs.units_plans", "本单位"), "bool"),
+        FieldSpec("notes", tr("tabs.units_plans", "备注"), "multiline"),
     ]
 
 
@@ -71,7 +72,7 @@ class UnitForm(RecordForm):
         if isinstance(record, FieldErrors):
             self.set_busy(False)
             self.show_errors(record.fields)
-            self.summary.setText(self.tr("有 %d 处需要修改，未保存。") % len(record.fields))
+            self.summary.setText(tr("UnitForm", "有 %d 处需要修改，未保存。") % len(record.fields))
             return
         if isinstance(record, Unit):  # saved (not a conflict or a 更正 still to be reasoned)
             bus.changed.emit("unit")
@@ -81,7 +82,7 @@ class UnitForm(RecordForm):
 class UnitsTab(RecordTab):
     """单位: schools, bureaus, enterprises and universities."""
 
-    title = "单位"
+    title = N_("UnitsTab", "单位")
     model_class = Unit
     columns = UNIT_COLUMNS
     watched = ("unit",)
@@ -94,34 +95,34 @@ class UnitsTab(RecordTab):
 
     def filters(self):
         return [
-            FilterSpec(self.tr("类型"), lambda: [(k, k) for k in UNIT_KINDS], lambda row, value: row[2] == value),
-            FilterSpec(self.tr("角色"), lambda: [(r, r) for r in UNIT_ROLES], lambda row, value: row[5] == value),
+            FilterSpec(tr("UnitsTab", "类型"), lambda: [(k, k) for k in UNIT_KINDS], lambda row, value: row[2] == value),
+            FilterSpec(tr("UnitsTab", "角色"), lambda: [(r, r) for r in UNIT_ROLES], lambda row, value: row[5] == value),
         ]
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("编辑单位") if record else self.tr("新增单位"), Unit,
-                              unit_fields(), record, form_class=UnitForm, defaults={"kind": "学校"})
+        return edit_with_form(self, tr("UnitsTab", "编辑单位") if record else tr("UnitsTab", "新增单位"), Unit,
+                              unit_fields(), record, form_class=UnitForm, defaults={"kind": "学校"})  # notr
 
 
 # -- 方案 -----------------------------------------------------------------------------------
 # Row: (id, title, doc number, issuer, issued on, start, end, unit, tasks, unit_id)
 PLAN_COLUMNS = [
-    Column("方案名称", 1, 440), Column("文号", 2, 170), Column("发文单位", 3, 220), Column("发文日期", 4, 92),
-    Column("起始年", 5, 56), Column("截止年", 6, 56), Column("任务数", 8, 56), Column("适用单位", 7, 200),
+    Column(N_("tabs.units_plans", "方案名称"), 1, 440), Column(N_("tabs.units_plans", "文号"), 2, 170), Column(N_("tabs.units_plans", "发文单位"), 3, 220), Column(N_("tabs.units_plans", "发文日期"), 4, 92),
+    Column(N_("tabs.units_plans", "起始年"), 5, 56), Column(N_("tabs.units_plans", "截止年"), 6, 56), Column(N_("tabs.units_plans", "任务数"), 8, 56), Column(N_("tabs.units_plans", "适用单位"), 7, 200),
 ]
 
 
 def plan_fields() -> list[FieldSpec]:
     """The plan form's fields."""
     return [
-        FieldSpec("title", "方案名称", required=True),
-        FieldSpec("doc_number", "文号", placeholder="例如 红政办发〔2022〕119号"),
-        FieldSpec("issuer", "发文单位"),
-        FieldSpec("issued_on", "发文日期", "date"),
-        FieldSpec("period_start", "起始年份", "int", extra={"min": 0, "max": 2100}),
-        FieldSpec("period_end", "截止年份", "int", extra={"min": 0, "max": 2100}),
-        FieldSpec("unit_id", "适用单位", "choice", choices=unit_choices),
-        FieldSpec("notes", "备注", "multiline"),
+        FieldSpec("title", tr("tabs.units_plans", "方案名称"), required=True),
+        FieldSpec("doc_number", tr("tabs.units_plans", "文号"), placeholder=tr("tabs.units_plans", "例如 红政办发〔2022〕119号")),
+        FieldSpec("issuer", tr("tabs.units_plans", "发文单位")),
+        FieldSpec("issued_on", tr("tabs.units_plans", "发文日期"), "date"),
+        FieldSpec("period_start", tr("tabs.units_plans", "起始年份"), "int", extra={"min": 0, "max": 2100}),
+        FieldSpec("period_end", tr("tabs.units_plans", "截止年份"), "int", extra={"min": 0, "max": 2100}),
+        FieldSpec("unit_id", tr("tabs.units_plans", "适用单位"), "choice", choices=unit_choices),
+        FieldSpec("notes", tr("tabs.units_plans", "备注"), "multiline"),
     ]
 
 
@@ -133,14 +134,14 @@ class PlanForm(OptionalIntForm):
     def extra_errors(self, values):
         start, end = values.get("period_start"), values.get("period_end")
         if start and end and end < start:
-            return {"period_end": self.tr("截止年份 %d 早于起始年份 %d，请检查") % (end, start)}
+            return {"period_end": tr("PlanForm", "截止年份 %d 早于起始年份 %d，请检查") % (end, start)}
         return {}
 
 
 class PlansTab(RecordTab):
     """方案: implementation plans and notices."""
 
-    title = "方案"
+    title = N_("PlansTab", "方案")
     model_class = Plan
     columns = PLAN_COLUMNS
     watched = ("plan", "unit", "task")
@@ -153,7 +154,7 @@ class PlansTab(RecordTab):
                     .order_by(Plan.id).tuples())
 
     def open_form(self, record):
-        return edit_with_form(self, self.tr("编辑方案") if record else self.tr("新增方案"), Plan,
+        return edit_with_form(self, tr("PlansTab", "编辑方案") if record else tr("PlansTab", "新增方案"), Plan,
                               plan_fields(), record, form_class=PlanForm)
 
 
@@ -161,7 +162,7 @@ class PlansTab(RecordTab):
 class UnitsPlansTab(QWidget):
     """单位与方案: one sub-tab per record type; ``reload()`` refreshes them all."""
 
-    title = "单位与方案"
+    title = N_("UnitsPlansTab", "单位与方案")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -177,7 +178,7 @@ class UnitsPlansTab(QWidget):
         for name, tab in (("units", self.units), ("plans", self.plans), ("categories", self.categories),
                           ("targets", self.targets), ("rules", self.rules)):
             tab.setObjectName(name)
-            self.inner.addTab(tab, tab.title)
+            self.inner.addTab(tab, translated(tab.title))
         layout.addWidget(self.inner)
 
     def pages(self) -> list[RecordTab]:
