@@ -21,8 +21,9 @@ from typing import Any, Callable, Iterable, Sequence
 
 import operator
 
-from peewee import SQL, Expression, ModelSelect, Ordering, SqliteDatabase, fn
+from peewee import SQL, Expression, ModelSelect, Ordering, fn
 
+from .dialect import is_postgres
 from .models import database
 
 # How many rows around the visible ones a page fetch brings (Anki fetches on demand too).
@@ -150,16 +151,12 @@ _fts_tables: dict[tuple[str, str], bool] = {}
 
 def fts_available(table: str) -> bool:
     """True when the open database is SQLite and has this FTS5 table (schema 6)."""
-    if not isinstance(database, SqliteDatabase) and not isinstance(getattr(database, "obj", None),
-                                                                    SqliteDatabase):
+    if is_postgres():
         return False
     key = (str(getattr(database, "database", None)), table)
     if key not in _fts_tables:
-        try:
-            found = database.execute_sql(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
-        except Exception:  # noqa: BLE001 - no such catalogue: not SQLite
-            found = None
+        found = database.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
         _fts_tables[key] = found is not None
     return _fts_tables[key]
 
