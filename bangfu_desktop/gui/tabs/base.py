@@ -322,6 +322,9 @@ class RecordTab(QWidget):
 
     def _load_failed(self, message: str) -> None:
         self._loading = False
+        if not self.window().isVisible():
+            # A closed window's late reload (its database already closed): nobody to tell.
+            return
         QMessageBox.warning(self, tr("RecordTab", "读取失败"), message)
 
     def after_load(self) -> None:
