@@ -77,18 +77,26 @@ class _Job(QRunnable):
             else:
                 result = self.fn()
         except Cancelled as exc:
-            self.signals.failed.emit(str(exc), "cancelled", "")
+            self._emit("failed", str(exc), "cancelled", "")
         except BangfuError as exc:
-            self.signals.failed.emit(str(exc), "user", "")
+            self._emit("failed", str(exc), "user", "")
         except Exception as exc:  # noqa: BLE001 - a bug: log it and say where the log is
             log = errorlog.log_exception(f"后台操作失败：{self.label or getattr(self.fn, '__name__', '')}", exc)  # notr
-            self.signals.failed.emit(unexpected_message(exc, log), "bug", traceback.format_exc())
+            self._emit("failed", unexpected_message(exc, log), "bug", traceback.format_exc())
         else:
-            self.signals.finished.emit(result)
+            self._emit("finished", result)
         finally:
             # peewee keeps one connection per thread; pool threads are reused.
             if not database.is_closed():
                 database.close()
+
+    def _emit(self, name: str, *args) -> None:
+        """Report to the GUI thread, unless the application has already gone (its signals deleted)."""
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:
+            if isValid(self.signals):
+                raise
 
 
 _running: set[_Job] = set()
