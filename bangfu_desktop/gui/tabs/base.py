@@ -82,6 +82,7 @@ class RecordTab(QWidget):
         self.filter_specs = list(self.filters())
         self.filter_combos: list[QComboBox] = []
         self._generation = 0
+        self._search_warmed = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -292,6 +293,10 @@ class RecordTab(QWidget):
         self._update_count()
         self.after_load()
         self.loaded.emit(len(page.ids))
+        if not self._search_warmed:
+            # The text that one- and two-character words are matched in, read once the rows are shown.
+            self._search_warmed = True
+            run_op(None, "", self.source.warm_search, on_error=lambda _message: None)
 
     def show_extra(self, extra: Any) -> None:
         """A paged tab shows what ``fetch_extra`` brought (GUI thread)."""
