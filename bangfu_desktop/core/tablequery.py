@@ -122,16 +122,21 @@ class TableSource:
         return select
 
     # -- running (any thread) -----------------------------------------------------------
-    def ids(self, query: TableQuery) -> list[int]:
-        """Every id the query selects, in display order."""
-        short = [w for w in query.words if len(w) < 3] if self.fts and fts_available(self.fts) else []
+    def data_key(self) -> tuple | None:
+        """What the cached ids, total and text of this table were read for (None: nothing is cached)."""
+        return _data_key(self.model) if self.fts and fts_available(self.fts) else None
+
+    def ids(self, query: TableQuery, key: tuple | None = ...) -> list[int]:
+        """Every id the query selects, in display order (``key``: ``data_key()`` if just asked)."""
+        key = self.data_key() if key is ... else key
+        short = [w for w in query.words if len(w) < 3] if key is not None else []
         if not short:
-            return self._sql_ids(query)
+            return self._sql_ids(query, key)
         # The query without its short words (their order and filters), then the in-memory scan.
         ordered = self._sql_ids(TableQuery(words=tuple(w for w in query.words if len(w) >= 3),
                                            conditions=query.conditions, sort=query.sort,
-                                           descending=query.descending, only_ids=query.only_ids))
-        corpus = _Corpus.of(self)
+                                           descending=query.descending, only_ids=query.only_ids), key)
+        corpus = _Corpus.of(self, key)
         for word in short:
             hits = corpus.matching(word)
             if self.search_more is not None:
@@ -140,12 +145,12 @@ class TableSource:
             ordered = [row_id for row_id in ordered if row_id in hits]
         return ordered
 
-    def _sql_ids(self, query: TableQuery) -> list[int]:
+    def _sql_ids(self, query: TableQuery, data_key: tuple | None) -> list[int]:
         select = self.id_query(query)
-        if not (self.fts and fts_available(self.fts)):
+        if data_key is None:
             return self._fetch_ids(select)
         sql, params = select.sql()
-        key = (sql, tuple(params), _data_key(self.model))
+        key = (sql, tuple(params), data_key)
         cached = _ordered.get(self.name)
         if cached is not None and cached[0] == key:
             return list(cached[1])
@@ -160,12 +165,20 @@ class TableSource:
 
     def warm_search(self) -> None:
         """Build the in-memory text for short words now (a worker, after the first load)."""
-        if self.fts and fts_available(self.fts):
-            _Corpus.of(self)
+        key = self.data_key()
+        if key is not None:
+            _Corpus.of(self, key)
 
-    def total(self) -> int:
-        """How many live rows the table has, whatever the search."""
-        return self._base(fn.COUNT(self.model.id)).scalar() or 0
+    def total(self, key: tuple | None = ...) -> int:
+        """How many live rows the table has, whatever the search (asked again only after a change)."""
+        key = self.data_key() if key is ... else key
+        cached = _totals.get(self.name)
+        if key is not None and cached is not None and cached[0] == key:
+            return cached[1]
+        total = self._base(fn.COUNT(self.model.id)).scalar() or 0
+        if key is not None:
+            _totals[self.name] = (key, total)
+        return total
 
     def rows(self, ids: Iterable[int]) -> dict[int, Any]:
         """Named rows of these ids, in one query (plus the finish step's fixed few)."""
@@ -181,9 +194,10 @@ class TableSource:
 
     def load(self, query: TableQuery, first: int = 0, count: int = PAGE) -> Page:
         """The ids, the rows from ``first`` for ``count``, and the total: three queries (+ finish)."""
-        ids = self.ids(query)
+        key = self.data_key()
+        ids = self.ids(query, key)
         start = max(0, min(first, len(ids) - count))
-        return Page(ids=ids, rows=self.rows(ids[start:start + count]), total=self.total())
+        return Page(ids=ids, rows=self.rows(ids[start:start + count]), total=self.total(key))
 
 
 # (database file, FTS table) → whether it exists; a new file (another test, a restore) asks again.
@@ -219,13 +233,15 @@ def fts_condition(table: str, id_column, word: str) -> Expression | None:
 # Source name → (what it was computed for, ids): the last ids query of each table without short
 # words; a keystroke re-filters it instead of asking again. Lists are never changed in place.
 _ordered: dict[str, tuple[tuple, list[int]]] = {}
+_totals: dict[str, tuple[tuple, int]] = {}  # source name → (data key, live rows)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _data_key(model) -> tuple:
-    """What differs whenever the table's rows may have changed: the file, the audit counter, count, max id."""
-    # change_counter's query (the newest audit id) and the table's count and top id, in one.
-    row = database.execute_sql(f'SELECT (SELECT max("id") FROM "audit_log"), count(*), max("id") '
+    """What differs whenever the table's rows may have changed: the file, the audit counter, the top id."""
+    # change_counter's query (the newest audit id: every save, delete and restore writes one) and
+    # the table's top id (a bulk insert without audit entries), in one query of two index lookups.
+    row = database.execute_sql(f'SELECT (SELECT max("id") FROM "audit_log"), max("id") '
                                f'FROM "{model._meta.table_name}"').fetchone()
     return (str(getattr(database, "database", None)), *row)
 
@@ -240,9 +256,8 @@ class _Corpus:
         self.key, self.ids, self.texts = key, ids, texts
 
     @classmethod
-    def of(cls, source: TableSource) -> "_Corpus":
-        """The source's text, read again if the data changed since it was read."""
-        key = _data_key(source.model)
+    def of(cls, source: TableSource, key: tuple) -> "_Corpus":
+        """The source's text, read again if the data changed since it was read (``key``)."""
         corpus = cls._built.get(source.name)
         if corpus is not None and corpus.key == key:
             return corpus
