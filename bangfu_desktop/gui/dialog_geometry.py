@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from .settings_store import qsettings
 
 _SKIPPED = (QMessageBox, QFileDialog, QProgressDialog)
+# Looked up once: the filter sees every event of the application, and PySide6's old-style
+# names (QEvent.Show) cost a compatibility lookup each time.
+_SHOW = QEvent.Type.Show
+_HIDE = QEvent.Type.Hide
 _RESTORED = "_bangfu_geometry_restored"
 
 
@@ -28,14 +32,15 @@ def geometry_key(dialog: QDialog) -> str:
 class _DialogGeometry(QObject):
     def eventFilter(self, watched, event):  # noqa: N802 - Qt API
         kind = event.type()
-        if kind in (QEvent.Show, QEvent.Hide) and isinstance(watched, QDialog) \
-                and not isinstance(watched, _SKIPPED):
-            if kind == QEvent.Show and not watched.property(_RESTORED):
+        if kind != _SHOW and kind != _HIDE:
+            return False
+        if isinstance(watched, QDialog) and not isinstance(watched, _SKIPPED):
+            if kind == _SHOW and not watched.property(_RESTORED):
                 watched.setProperty(_RESTORED, True)
                 saved = qsettings().value(geometry_key(watched))
                 if saved is not None:
                     watched.restoreGeometry(saved)
-            elif kind == QEvent.Hide:
+            elif kind == _HIDE:
                 qsettings().setValue(geometry_key(watched), watched.saveGeometry())
         return False
 
