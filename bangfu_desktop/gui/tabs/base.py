@@ -244,8 +244,9 @@ class RecordTab(QWidget):
             generation = self._generation
             query = self.current_query()
             first = max(0, self.view.rowAt(0))
-            run_op(None, "", lambda: self.fetch_page(query, first),
-                   lambda page: self._page_loaded(generation, page), on_error=self._load_failed)
+            # A bound method (not a lambda), so that a tab closed while its load runs is not called back.
+            run_op(None, "", lambda: (generation, self.fetch_page(query, first)),
+                   self._generation_loaded, on_error=self._load_failed)
             return
         if self._loading:
             self._reload_pending = True
@@ -278,6 +279,9 @@ class RecordTab(QWidget):
         # The result of a query for older text is dropped; the new one runs when typing pauses.
         self._generation += 1
         self._search_timer.start()
+
+    def _generation_loaded(self, result: tuple[int, Any]) -> None:
+        self._page_loaded(*result)
 
     def _page_loaded(self, generation: int, page) -> None:
         if generation != self._generation:
