@@ -307,6 +307,38 @@ def insert_rows(model: type[Model], rows: list[dict[str, Any]], *, returning: bo
     return [row[0] for row in cursor.fetchall()] if returning else []
 
 
+def update_rows(model: type[Model], items: list[Model], names: list[str]) -> None:
+    """``model.bulk_update(items, fields=names)`` as one statement written directly (as ``insert_rows``).
+
+    The same ``UPDATE … SET col = CASE id WHEN ? THEN ? … END WHERE id IN (…)`` with the
+    same converted values; fields whose CASE values peewee casts (JSON) go through peewee.
+    """
+    from peewee import Field, Node
+
+    from .dialect import sql
+
+    meta, pk = model._meta, model._meta.primary_key
+    fields = [meta.fields[n] for n in names]
+    ids = [pk.db_value(r._pk) for r in items]
+    columns: list[list[Any]] = []
+    for fld in fields:
+        values = [getattr(r, fld.safe_name) for r in items]
+        if type(fld).case_value is not Field.case_value or any(isinstance(v, Node) for v in values):
+            model.bulk_update(items, fields=fields)
+            return
+        columns.append([fld.db_value(v) for v in values])
+    table, key = meta.table_name, pk.column_name
+    whens = "WHEN ? THEN ? " * len(items)
+    sets = ", ".join(f'"{fld.column_name}" = CASE "{table}"."{key}" {whens}END' for fld in fields)
+    params: list[Any] = []
+    for values in columns:
+        for rid, value in zip(ids, values):
+            params += (rid, value)
+    params += ids
+    text = f'UPDATE "{table}" SET {sets} WHERE ("{table}"."{key}" IN ({", ".join("?" * len(ids))}))'
+    database.execute_sql(sql(text), params)
+
+
 def update_many(records: Iterable[Model], action: str = "修改", batch: int = 200) -> int:
     """Update many existing records as ``save`` does (what changed is audited), a few statements per batch."""
     records = list(records)
@@ -337,7 +369,7 @@ def update_many(records: Iterable[Model], action: str = "修改", batch: int = 2
                                     "record_id": record.get_id(), "action": action, "summary": summary[:250],
                                     "changes": changes})
                 if changed:
-                    model.bulk_update(changed, fields=sorted(names))
+                    update_rows(model, changed, sorted(names))
                     insert_rows(AuditLog, entries)
                     for record in changed:
                         record._dirty.clear()
