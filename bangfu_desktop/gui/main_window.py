@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSt
 
 from ..core import backup, database, queries, record_ops, restore, sortkeys
 from .lazy_core import LEDGERS
+from .table_view import save_pending_columns
 from .archive_actions import export_year_archive, export_year_report, preview_year_archive
 from .bus import bus
 from .shared_poll import follow_other_clients
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.pages[last])
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        save_pending_columns()
         settings = qsettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())

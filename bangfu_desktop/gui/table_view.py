@@ -3,13 +3,27 @@
 from __future__ import annotations
 from .i18n import tr, translated
 
+import weakref
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from .settings_store import qsettings
+
+# Views whose column change is not written yet: the window writes them when it closes.
+_pending: "weakref.WeakSet[RecordView]" = weakref.WeakSet()
+SAVE_DELAY_MS = 500
+
+
+def save_pending_columns() -> None:
+    """Write every view's column state that a recent change has not written yet."""
+    from shiboken6 import isValid
+
+    for view in list(_pending):
+        if isValid(view):
+            view.save_columns_now()
 
 
 def _clean(text: str) -> str:
@@ -23,6 +37,12 @@ class RecordView(QTableView):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.settings_key = f"tables/{name}/header"
+        # Column changes come in bursts (a reset or a resized window moves every section, each
+        # save reads and writes the settings file): written once they settle.
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_columns_now)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -67,7 +87,14 @@ class RecordView(QTableView):
         header.sortIndicatorChanged.connect(self.save_columns)
 
     def save_columns(self, *_) -> None:
-        """Store widths, order and sort of the columns."""
+        """Store widths, order and sort of the columns, once changes pause (or the window closes)."""
+        _pending.add(self)
+        self._save_timer.start()
+
+    def save_columns_now(self) -> None:
+        """Store widths, order and sort of the columns now."""
+        _pending.discard(self)
+        self._save_timer.stop()
         qsettings().setValue(self.settings_key, self.horizontalHeader().saveState())
 
     # -- copying -----------------------------------------------------------------------

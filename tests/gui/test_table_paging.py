@@ -180,6 +180,24 @@ def test_column_widths_order_and_sort_survive_reopening_the_window(demo_store, q
     second.close()
 
 
+def test_a_column_change_is_written_once_it_settles_or_when_the_window_closes(demo_store, qtbot):
+    """A burst of width changes is written once, after it pauses; one made just before closing is not lost."""
+    from bangfu_desktop.gui.settings_store import qsettings
+
+    first = MainWindow(demo_store)
+    qtbot.addWidget(first)
+    view = first.pages["teachers"].view
+    settle(qtbot)
+    for width in (150, 160, 170):
+        view.setColumnWidth(2, width)
+    assert qsettings().value(view.settings_key) != view.horizontalHeader().saveState()  # not yet
+    qtbot.waitUntil(lambda: qsettings().value(view.settings_key) == view.horizontalHeader().saveState(),
+                    timeout=3000)
+    view.setColumnWidth(2, 321)
+    first.close()  # at once: no event runs in between
+    assert qsettings().value(view.settings_key) == view.horizontalHeader().saveState()
+
+
 def test_dialogs_remember_their_size(teachers, qtbot):
     """A form resized by the clerk opens at that size next time."""
 
