@@ -4,10 +4,10 @@ A phone stores a portrait photo sideways with an EXIF orientation tag; Pillow's
 ``exif_transpose`` turns it upright. A 12-megapixel photo is decoded once straight
 at print size (libjpeg's DCT scaling, about 180 dpi in its box) and cached on disk
 by content hash, so the next binder reuses it; ``photo_batch`` makes the missing
-copies on every core while a binder is laid out (``PendingPhoto`` waits for its own). reportlab receives the JPEG's path: it embeds
-the file as it is (DCTDecode, no decoding, no re-encoding) when its page is drawn,
-so no decoded photo stays in memory. A missing, corrupt or non-image file becomes
-a labelled placeholder and a warning.
+copies on every core while a binder is laid out (``PendingPhoto`` waits for its own).
+reportlab receives the JPEG's path: it embeds the file as it is (DCTDecode, no
+decoding, no re-encoding) when its page is drawn, so no decoded photo stays in memory.
+A missing, corrupt or non-image file becomes a labelled placeholder and a warning.
 """
 
 from __future__ import annotations
