@@ -45,7 +45,7 @@ BOTH_BACKENDS = {
     "test_excel_template", "test_excel_import", "test_excel_import_ledgers", "test_excel_pages",
     "test_pdf_documents", "test_pdf_binder", "test_pdf_observation", "test_pdf_pages", "test_pdf_queries",
     "test_report", "test_archive_check", "test_demo_year", "test_calendar_store", "test_exchange_package",
-    "test_exchange_rounds", "test_pg_shared",
+    "test_exchange_rounds", "test_pg_shared", "test_import_bulk_write",
 }
 
 # Tests of those modules that look at the SQLite file itself (sqlite3 on the path).

@@ -55,3 +55,17 @@ def test_overlapping_years_and_reversed_dates_are_refused(store):
     assert ("second_end" not in {p.field for p in calendar_problems("09-01", "02-01", [reversed_end])})
     assert (2024, "first_end") in {(p.year, p.field) for p in calendar_problems("09-01", "02-01", [reversed_end])}
     assert [p.field for p in calendar_problems("9月1日", "02-01", [])] == ["autumn"]
+
+
+def test_all_settings_are_read_in_one_query_and_agree_with_each_get(store):
+    """The settings page reads every setting at once: the same values as one get per key, defaults included."""
+    from playhouse.test_utils import count_queries
+
+    settings.put("backup.keep", 7)
+    settings.put("bureau.email", "jyj@example.cn")
+    with count_queries() as counter:
+        values = settings.get_all()
+    assert counter.count == 1
+    assert values == {key: settings.get(key) for key in settings.OPTIONS}
+    assert values["backup.keep"] == 7 and values["bureau.email"] == "jyj@example.cn"
+    assert values["smtp.port"] == 465  # never stored: its default

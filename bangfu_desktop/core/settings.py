@@ -63,6 +63,19 @@ def get(key: str) -> Any:
         return option.default
 
 
+def get_all() -> dict[str, Any]:
+    """Every declared setting's value (or default), read in one query: what a settings page shows."""
+    stored = dict(Setting.select(Setting.key, Setting.value).where(Setting.key.in_(list(OPTIONS))).tuples())
+    values = {}
+    for key, option in OPTIONS.items():
+        text = stored.get(key)
+        try:
+            values[key] = option.default if text is None or text == "" else option.type(text)
+        except ValueError:
+            values[key] = option.default
+    return values
+
+
 def put(key: str, value: Any) -> None:
     """Store a declared setting."""
     option = OPTIONS[key]

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dialog_geometry import RememberedDialog
+
 from ..core import queries
 from .lazy_core import SECTIONS, ArchiveSelection, export_archive  # core.pdf imports reportlab
 from ..core.terms import load_calendar
@@ -180,7 +182,7 @@ def preview_records(tab, kind: str) -> None:
         preview_archive(tab, selection, name, cover=False, title=SECTIONS[kind])
 
 
-class YearArchiveDialog(QDialog):
+class YearArchiveDialog(RememberedDialog):
     """Choose the 学年 and 学期 of the yearly binder."""
 
     def __init__(self, parent=None):
@@ -209,7 +211,7 @@ class YearArchiveDialog(QDialog):
         return ArchiveSelection(school_year=self.year.currentData(), semester=self.semester.currentData())
 
 
-class ArchiveCheckDialog(QDialog):
+class ArchiveCheckDialog(RememberedDialog):
     """档案体检 before printing: each finding opens its record; the clerk fixes or prints anyway."""
 
     def __init__(self, findings, period, parent=None):

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dialog_geometry import RememberedDialog
+
 from ..core import queries
 from .lazy_core import (LEDGERS, NEW_PLAN, apply_import, export_tasks, preview_ledger,  # openpyxl on first use
                         preview_tasks, preview_teachers, with_plan)
@@ -126,7 +128,7 @@ def export_ledger(parent: QWidget, kind: str) -> None:
 
 
 # -- import --------------------------------------------------------------------------------
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(RememberedDialog):
     """What an import would do, with a column → field editor; 确认导入 accepts."""
 
     UNMAPPED = ""

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle, QTabWidget
 
 from ..core import backup, database, queries, record_ops, restore, sortkeys
-from . import dialog_geometry
 from .lazy_core import LEDGERS
 from .archive_actions import export_year_archive, export_year_report, preview_year_archive
 from .bus import bus
@@ -72,7 +71,6 @@ class MainWindow(QMainWindow):
         self._refresh_chrome()
         self._build_toolbar()
         self._restore_state()
-        dialog_geometry.install()
         self._load_pages()
 
     def _load_pages(self) -> None:

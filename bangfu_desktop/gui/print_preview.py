@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dialog_geometry import RememberedDialog
+
 from .operations import run_op
 
 # pdfium keeps global state: one call at a time, from whichever thread.
@@ -132,7 +134,7 @@ def chosen_pages(printer: QPrinter, count: int, current: int) -> list[int]:
     return list(range(count))
 
 
-class PrintPreviewDialog(QDialog):
+class PrintPreviewDialog(RememberedDialog):
     """A PDF's pages one at a time: navigation, zoom, 打印…, 另存为…; remembers its size."""
 
     # Emitted with the page index once the shown page is rendered (tests, screenshots).

@@ -10,7 +10,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from bangfu_desktop.core.pdf import ArchiveSelection, export_archive
-from bangfu_desktop.gui import dialog_geometry
 from bangfu_desktop.gui.operations import wait_for_jobs
 from bangfu_desktop.gui.print_preview import FIT_PAGE, FIT_WIDTH, PrintPreviewDialog, chosen_pages
 
@@ -154,7 +153,6 @@ def _difference(a, b) -> float:
 
 def test_the_dialog_remembers_its_size(qtbot, observations_pdf):
     """Resized and closed, the preview opens again at that size."""
-    dialog_geometry.install()
     dialog = open_preview(qtbot, observations_pdf)
     dialog.resize(700, 640)
     dialog.reject()

@@ -31,12 +31,23 @@ def test_demo_teachers_and_honours_are_shown(tab):
     assert headers[:8] == ["姓名", "性别", "单位", "学科", "职务", "职称", "手机号码", "荣誉"]
 
 
-def test_rows_cost_four_queries(tab):
-    """Ids, total, a page of teachers (lesson counts inside) and their honours: four queries, not one per teacher."""
+def test_rows_cost_five_queries(tab):
+    """Whether the data changed, ids, total, a page of teachers (lesson counts inside) and their honours.
+
+    Five queries, not one per teacher; the same load again takes the ids and total from its cache.
+    """
+    from bangfu_desktop.core import records
     from bangfu_desktop.core.tablequery import TableQuery
+    teacher = Teacher.live().order_by(Teacher.id).first()
+    teacher.subject = "美术"
+    records.save(teacher)
     with count_queries() as counter:
         tab.source.load(TableQuery())
-    assert counter.count == 4
+    assert counter.count == 5
+    with count_queries() as counter:
+        page = tab.source.load(TableQuery())
+    assert counter.count == 3
+    assert page.rows[teacher.id].subject == "美术"
 
 
 def test_search_and_filters(tab, qtbot):

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ..dialog_geometry import RememberedDialog
+
 from ...core import record_ops, records
 from ...core.errors import RecordChanged
 from ...core.exchange.receipts import CorrectionRequired
@@ -102,7 +104,7 @@ class DateEdit(QWidget):
         return self.line.text()
 
 
-class RecordForm(QDialog):
+class RecordForm(RememberedDialog):
     """Add or edit one record through its field specs."""
 
     def __init__(self, title: str, fields: Sequence[FieldSpec], values: dict | None = None, parent=None,

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
                                QHeaderView, QLabel, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from ..dialog_geometry import RememberedDialog
+
 from ...core.exchange.conflicts import MINE, THEIRS, ConflictView, conflict_views, summary_lines
 from ...core.exchange.importer import ImportPlan
 from ..settings_store import remember_geometry
@@ -21,7 +23,7 @@ from ..settings_store import remember_geometry
 RECORD, FIELD, LOCAL, RECEIVED, CHOICE = range(5)
 
 
-class PackageImportDialog(QDialog):
+class PackageImportDialog(RememberedDialog):
     """Shows an import plan; ``choices()`` gives (table, uuid) → 'mine' / 'theirs' for every conflict."""
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None, views: list[ConflictView] | None = None):

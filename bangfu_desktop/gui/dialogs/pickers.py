@@ -34,6 +34,13 @@ def choice_name(text: str) -> str:
     return text.split("（", 1)[0].strip()  # notr: the name before the （单位·学科） of tabs.common
 
 
+# Roles looked up once (PySide6's old-style names cost a compatibility lookup on every call).
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_USER = Qt.ItemDataRole.UserRole
+_CHECK_STATE = Qt.ItemDataRole.CheckStateRole
+
+
 class ChoiceModel(QAbstractListModel):
     """(text, value) choices behind a picker, held as one Python list (no item per row).
 
@@ -55,16 +62,16 @@ class ChoiceModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.items)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
         text, value = self.items[index.row()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role == _DISPLAY or role == _EDIT:
             return text
-        if role == Qt.UserRole:
+        if role == _USER:
             return value
-        if role == Qt.CheckStateRole and self.checkable:
-            return Qt.Checked if value in self.checked_values else Qt.Unchecked
+        if role == _CHECK_STATE and self.checkable:
+            return Qt.CheckState.Checked if value in self.checked_values else Qt.CheckState.Unchecked
         return None
 
     def setData(self, index, value, role=Qt.EditRole) -> bool:  # noqa: N802 - Qt API

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..dialog_geometry import RememberedDialog
+
 from ...core import record_ops, records
 from ..settings_store import remember_geometry
 from ..table_model import Column, RecordTableModel
 
 
-class RecycleBinDialog(QDialog):
+class RecycleBinDialog(RememberedDialog):
     """Lists what was deleted, most recent first; 恢复 brings records back."""
 
     def __init__(self, parent=None):

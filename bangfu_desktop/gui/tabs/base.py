@@ -82,6 +82,7 @@ class RecordTab(QWidget):
         self.filter_specs = list(self.filters())
         self.filter_combos: list[QComboBox] = []
         self._generation = 0
+        self._search_warmed = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -243,8 +244,9 @@ class RecordTab(QWidget):
             generation = self._generation
             query = self.current_query()
             first = max(0, self.view.rowAt(0))
-            run_op(None, "", lambda: self.fetch_page(query, first),
-                   lambda page: self._page_loaded(generation, page), on_error=self._load_failed)
+            # A bound method (not a lambda), so that a tab closed while its load runs is not called back.
+            run_op(None, "", lambda: (generation, self.fetch_page(query, first)),
+                   self._generation_loaded, on_error=self._load_failed)
             return
         if self._loading:
             self._reload_pending = True
@@ -278,6 +280,9 @@ class RecordTab(QWidget):
         self._generation += 1
         self._search_timer.start()
 
+    def _generation_loaded(self, result: tuple[int, Any]) -> None:
+        self._page_loaded(*result)
+
     def _page_loaded(self, generation: int, page) -> None:
         if generation != self._generation:
             return  # superseded by a later keystroke, filter or sort
@@ -292,6 +297,10 @@ class RecordTab(QWidget):
         self._update_count()
         self.after_load()
         self.loaded.emit(len(page.ids))
+        if not self._search_warmed:
+            # The text that one- and two-character words are matched in, read once the rows are shown.
+            self._search_warmed = True
+            run_op(None, "", self.source.warm_search, on_error=lambda _message: None)
 
     def show_extra(self, extra: Any) -> None:
         """A paged tab shows what ``fetch_extra`` brought (GUI thread)."""

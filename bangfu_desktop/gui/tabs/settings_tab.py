@@ -177,18 +177,19 @@ class SettingsTab(QWidget):
         self.unit_picker.blockSignals(False)
         self._show_unit(unit)
         self.calendar.reload()
-        self.backup_dir.setText(settings.get("backup.dir"))
-        self.backup_keep.setValue(settings.get("backup.keep"))
-        self.backup_every.setValue(settings.get("backup.every"))
-        self.bureau_email.setText(settings.get("bureau.email"))
-        self.outbox_dir.setText(settings.get("outbox.dir"))
+        values = settings.get_all()  # one query, not one per field
+        self.backup_dir.setText(values["backup.dir"])
+        self.backup_keep.setValue(values["backup.keep"])
+        self.backup_every.setValue(values["backup.every"])
+        self.bureau_email.setText(values["bureau.email"])
+        self.outbox_dir.setText(values["outbox.dir"])
         for key, edit in self.smtp_edits.items():
-            edit.setText(str(settings.get(key)))
-        self.criteria.setPlainText(settings.get("observation.criteria"))
+            edit.setText(str(values[key]))
+        self.criteria.setPlainText(values["observation.criteria"])
         for key, edit in self.archive_edits.items():
-            edit.setText(settings.get(key))
-        self.archive_retention.setCurrentText(settings.get("archive.retention"))
-        self.archive_stamp.setChecked(bool(settings.get("archive.stamp")))
+            edit.setText(values[key])
+        self.archive_retention.setCurrentText(values["archive.retention"])
+        self.archive_stamp.setChecked(bool(values["archive.stamp"]))
 
     def _show_unit(self, unit: Unit | None) -> None:
         for name, edit in self.unit_edits.items():
