@@ -298,13 +298,13 @@ def export_archive(dest: str | os.PathLike, selection: ArchiveSelection | None =
         first_pass[0] = False
         return story
 
-    # The photos missing from the print-size cache are scaled on every core while the draft pass
-    # (the one that finds the 目录's page numbers) lays out; write_pdf waits before the final pass.
-    prepare_photos((photo for _, entries in sections for entry in entries for photo in entry.photos), ctx,
-                   overlap=cover)
+    # The photos missing from the print-size cache are scaled on every core while the story is
+    # laid out; the final pass waits for each one only when it draws it (photo_batch.PhotoBatch).
     try:
+        prepare_photos((photo for _, entries in sections for entry in entries for photo in entry.photos), ctx,
+                       overlap=cover)
         return write_pdf(dest, make_story, ctx, title=f"{title}（{selection.label()}）", documents=documents,
                          cover=cover, toc=cover)
     finally:
-        if ctx.photo_batch is not None:  # failed before its layout began: stop the photo pool too
+        if ctx.photo_batch is not None:  # failed before its layout ended: stop the photo pool too
             ctx.photo_batch.close()

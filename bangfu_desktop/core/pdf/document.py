@@ -64,6 +64,8 @@ class PagedCanvas(Canvas):
         self._startPage()
 
     def save(self):
+        if self._bangfu_draft:  # a draft pass only counts pages: nothing of it is ever read
+            return
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
@@ -75,11 +77,32 @@ class PagedCanvas(Canvas):
         super().save()
 
 
+def _skip_draw(*args, **kwargs) -> None:
+    pass
+
+
+class DraftFrame(Frame):
+    """A frame of the draft pass: wraps, splits and places every flowable as Frame does, draws none.
+
+    Drawing changes nothing of the layout here (what flowables draw only depends on where
+    they landed), and the draft's pages are thrown away, so its half of the drawing is saved.
+    """
+
+    def _add(self, flowable, canv, trySplit=0):
+        flowable.drawOn = _skip_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
 class ArchiveDoc(BaseDocTemplate):
     """A4 with mirror margins; records the page of each Marker while laying out."""
 
     def __init__(self, target, *, unit_name: str, ctx: ExportContext, title: str, cover: bool,
-                 count_progress: bool):
+                 count_progress: bool, draft: bool = False):
         super().__init__(target, pagesize=A4, leftMargin=INNER, rightMargin=OUTER, topMargin=TOP,
                          bottomMargin=BOTTOM, title=title, author=unit_name, creator="帮扶台账",
                          subject=title, initialFontName=register_font())
@@ -87,16 +110,17 @@ class ArchiveDoc(BaseDocTemplate):
         self.ctx = ctx
         self.count_progress = count_progress
         self.marker_pages: dict[str, int] = {}
-        odd = Frame(INNER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="odd", leftPadding=0, rightPadding=0,
+        frame = DraftFrame if draft else Frame
+        odd = frame(INNER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="odd", leftPadding=0, rightPadding=0,
                     topPadding=0, bottomPadding=0)
-        even = Frame(OUTER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="even", leftPadding=0, rightPadding=0,
+        even = frame(OUTER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="even", leftPadding=0, rightPadding=0,
                      topPadding=0, bottomPadding=0)
         templates = [
             PageTemplate("odd", [odd], onPageEnd=self._header, autoNextPageTemplate="even"),
             PageTemplate("even", [even], onPageEnd=self._header, autoNextPageTemplate="odd"),
         ]
         if cover:
-            cover_frame = Frame(INNER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="cover")
+            cover_frame = frame(INNER, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="cover")
             templates.insert(0, PageTemplate("cover", [cover_frame], onPage=self._no_footer,
                                              autoNextPageTemplate="even"))
         self.addPageTemplates(templates)
@@ -105,6 +129,8 @@ class ArchiveDoc(BaseDocTemplate):
         canvas._bangfu_no_footer.add(canvas.getPageNumber())
 
     def _header(self, canvas, doc) -> None:
+        if canvas._bangfu_draft:
+            return
         odd = canvas.getPageNumber() % 2 == 1
         left = INNER if odd else OUTER
         right = PAGE_WIDTH - (OUTER if odd else INNER)
@@ -152,14 +178,18 @@ def build(make_story: StoryMaker, *, ctx: ExportContext, unit_name: str, title: 
         for attempt in range(MAX_PASSES):
             # The draft pass writes nowhere useful; the others may be the last one.
             draft = toc and attempt == 0
-            if not draft and ctx.photo_batch is not None:
-                ctx.photo_batch.wait(ctx)  # photos scaled during the draft pass: the final one embeds them
             buffer = io.BytesIO() if path is None or draft else str(path)
             doc = ArchiveDoc(buffer, unit_name=unit_name, ctx=ctx, title=title, cover=cover,
-                             count_progress=attempt == 0)
+                             count_progress=attempt == 0, draft=draft)
             # The first pass of a document with a 目录 only finds page numbers: it embeds no photo.
             doc.build(make_story(pages), canvasmaker=lambda *a, **k: PagedCanvas(*a, draft=draft, **k))
-            if not toc or (doc.marker_pages == pages and not draft):
+            replan = False
+            if not draft and ctx.photo_batch is not None:
+                # This pass drew the photos as their copies arrived; one that came out other than
+                # planned (damaged past its header) is placed anew by one more pass.
+                replan = ctx.photo_batch.wait(ctx)
+                ctx.photo_batch = None
+            if not replan and (not toc or (doc.marker_pages == pages and not draft)):
                 break
             pages = doc.marker_pages
     finally:

@@ -4,10 +4,10 @@ A phone stores a portrait photo sideways with an EXIF orientation tag; Pillow's
 ``exif_transpose`` turns it upright. A 12-megapixel photo is decoded once straight
 at print size (libjpeg's DCT scaling, about 180 dpi in its box) and cached on disk
 by content hash, so the next binder reuses it; ``photo_batch`` makes the missing
-copies on every core before a binder is laid out. reportlab receives the JPEG's path: it embeds
-the file as it is (DCTDecode, no decoding, no re-encoding) when its page is drawn,
-so no decoded photo stays in memory. A missing, corrupt or non-image file becomes
-a labelled placeholder and a warning.
+copies on every core while a binder is laid out (``PendingPhoto`` waits for its own).
+reportlab receives the JPEG's path: it embeds the file as it is (DCTDecode, no
+decoding, no re-encoding) when its page is drawn, so no decoded photo stays in memory.
+A missing, corrupt or non-image file becomes a labelled placeholder and a warning.
 """
 
 from __future__ import annotations
@@ -127,6 +127,9 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
             orientation, as_is = _plan(image)
             if as_is:
                 return PreparedPhoto(path, image.width, image.height)
+            # The whole file to the decoder in one call (Pillow's default is 64 KB a call): it runs
+            # without the GIL, and each return for the next block would wait for the layout thread.
+            image.decodermaxblock = max(image.decodermaxblock, path.stat().st_size)
             image.load()
             # exif_transpose copies the image even when it is upright: only call it when it turns.
             upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
@@ -234,11 +237,18 @@ class Photo(PdfImage):
         super().draw()
 
 
-class PhotoSpace(Flowable):
-    """The room a photo still being scaled will take: a draft layout pass places it, draws nothing."""
+class PendingPhoto(Flowable):
+    """A photo still being scaled in the pool: laid out at its planned size, drawn once its copy is made.
 
-    def __init__(self, width: float, height: float):
+    A draft pass draws nothing; the final pass waits for this photo's copy alone
+    (``PhotoBatch.result``) and draws it exactly as ``Photo`` would. A copy that came out
+    other than planned is left out here: the batch then asks for one more pass, which
+    places the real copy or the placeholder.
+    """
+
+    def __init__(self, batch, key: str, ctx: ExportContext, width: float, height: float):
         super().__init__()
+        self.batch, self.key, self.ctx = batch, key, ctx
         self.width, self.height = width, height
         self.hAlign = "CENTER"
 
@@ -246,7 +256,17 @@ class PhotoSpace(Flowable):
         return self.width, self.height
 
     def draw(self):
-        pass
+        if getattr(self.canv, "_bangfu_draft", False):
+            return
+        prepared = self.batch.result(self.key, self.ctx)
+        if self.batch.replan or not isinstance(prepared, PreparedPhoto):
+            return  # this pass is laid out again
+        photo = Photo(str(prepared.path), width=self.width, height=self.height)
+        photo.canv = self.canv
+        try:
+            photo.draw()
+        finally:
+            del photo.canv
 
 
 class Placeholder(Flowable):
@@ -291,7 +311,7 @@ def photo_flowable(attachment: Attachment, box_width: float, box_height: float,
     path = stored_path(attachment)
     key = attachment.sha256 or str(path)  # as photo_batch.photo_key
     prepared = ctx.photo_cache.get(key)
-    if prepared is None:
+    if prepared is None or (isinstance(prepared, PlannedPhoto) and ctx.photo_batch is None):
         try:
             prepared = prepare_photo(path, attachment.sha256 or None)
         except PhotoProblem as problem:
@@ -301,6 +321,6 @@ def photo_flowable(attachment: Attachment, box_width: float, box_height: float,
         ctx.warn(f"{where}：照片“{attachment.filename}”无法打印（{prepared}），已用占位框代替")
         return Placeholder(box_width, box_height, ["照片无法显示", attachment.filename, str(prepared)])
     scale = min(box_width / prepared.width, box_height / prepared.height)
-    if isinstance(prepared, PlannedPhoto):
-        return PhotoSpace(prepared.width * scale, prepared.height * scale)
+    if isinstance(prepared, PlannedPhoto) and ctx.photo_batch is not None:
+        return PendingPhoto(ctx.photo_batch, key, ctx, prepared.width * scale, prepared.height * scale)
     return Photo(str(prepared.path), width=prepared.width * scale, height=prepared.height * scale)
