@@ -3,6 +3,8 @@
 from __future__ import annotations
 from .i18n import tr, translated
 
+import threading
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle, QTabWidget
@@ -10,6 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSt
 from ..core import backup, database, queries, record_ops, restore, sortkeys
 from .lazy_core import LEDGERS
 from .table_view import save_pending_columns
+
+# Print copies are made this long after the tables are loaded: start-up work comes first.
+PRINT_COPIES_DELAY_MS = 10_000
 from .archive_actions import export_year_archive, export_year_report, preview_year_archive
 from .bus import bus
 from .shared_poll import follow_other_clients
@@ -48,6 +53,8 @@ class MainWindow(QMainWindow):
     def __init__(self, store: database.Store):
         super().__init__()
         self.store = store
+        self._closing = threading.Event()
+        self._print_copies: threading.Thread | None = None
         undo.clear()  # deletes remembered for another database cannot be undone here
         watch_backup_failures(store)
         self.tabs = QTabWidget()
@@ -99,6 +106,7 @@ class MainWindow(QMainWindow):
                 page.reload()
             if not getattr(self.store, "read_only", False):
                 run_op(None, "", sortkeys.backfill, self._keys_filled, on_error=lambda _message: None)
+                QTimer.singleShot(PRINT_COPIES_DELAY_MS, self._warm_print_copies)
 
         if signal is not None:
             signal.connect(load_rest)
@@ -107,6 +115,27 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, load_rest)
         if hasattr(first, "reload"):
             first.reload()
+
+    def _warm_print_copies(self) -> None:
+        """Photos without a print copy (from a 数据包, a restore, an older version) get one now, in the background."""
+        def missing():
+            from ..core.pdf import print_copies
+
+            return print_copies.missing()
+
+        def start(photos) -> None:
+            if not photos or self._closing.is_set():
+                return
+            from ..core.pdf import print_copies
+            from ..core.pdf.photos import cache_dir
+
+            # A thread of its own, not the pool's: the tabs keep both pool threads for their loads.
+            self._print_copies = threading.Thread(
+                target=print_copies.warm, args=(photos, cache_dir(self.store.attachments_dir), self._closing.is_set),
+                name="print-copies", daemon=True)
+            self._print_copies.start()
+
+        run_op(None, "", missing, start, on_error=lambda _message: None)
 
     def _keys_filled(self, count: int) -> None:
         # Rows saved without pinyin keys (bulk inserts, older databases) sort right from now on.
@@ -205,6 +234,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.pages[last])
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._closing.set()  # the print copies stop after the photo they are making
         save_pending_columns()
         settings = qsettings()
         settings.setValue("main/geometry", self.saveGeometry())
@@ -212,6 +242,8 @@ class MainWindow(QMainWindow):
         settings.setValue("main/tab", self.tabs.currentWidget().objectName())
         settings.sync()
         wait_for_jobs(15000)
+        if self._print_copies is not None:
+            self._print_copies.join(5)
         super().closeEvent(event)
 
     def show_page(self, name: str):
