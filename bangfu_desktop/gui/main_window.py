@@ -106,11 +106,11 @@ class MainWindow(QMainWindow):
                 page.reload()
             if not getattr(self.store, "read_only", False):
                 run_op(None, "", sortkeys.backfill, self._keys_filled, on_error=lambda _message: None)
-                QTimer.singleShot(PRINT_COPIES_DELAY_MS, self._warm_print_copies)
+                QTimer.singleShot(PRINT_COPIES_DELAY_MS, self, self._warm_print_copies)
 
         if signal is not None:
             signal.connect(load_rest)
-            QTimer.singleShot(3000, load_rest)  # never wait forever on a failed first load
+            QTimer.singleShot(3000, self, load_rest)  # a failed first load: go on (unless the window is gone)
         else:
             QTimer.singleShot(0, load_rest)
         if hasattr(first, "reload"):

@@ -206,3 +206,20 @@ def test_window_remembers_size_and_tab(demo_store, qtbot):
     assert (second.width(), second.height()) == (760, 560)
     second.close()
     wait_for_jobs()
+
+
+def test_a_window_closed_at_once_leaves_no_timer_behind(demo_store, qtbot):
+    """Closed and deleted before its first loads end, the window's fallback timers never call into it."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from bangfu_desktop.gui.settings_store import qsettings
+
+    for first in ("activities", "overview"):
+        qsettings().setValue("main/tab", first)
+        win = MainWindow(demo_store)
+        win.show()
+        win.close()
+        win.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    wait_for_jobs()
+    qtbot.wait(3500)  # past the 3 s fallbacks: pytest-qt fails the test on an exception in a slot

@@ -157,5 +157,5 @@ class ActivitiesTab(QWidget):
                 pending.pop().reload()
 
         shown.loaded.connect(then)
-        QTimer.singleShot(3000, then)  # never wait forever on a failed first load
+        QTimer.singleShot(3000, self, then)  # a failed first load: go on (unless the tab is gone)
         shown.reload()
