@@ -100,3 +100,23 @@ def test_guidance_buttons_wait_for_a_pairing(window):
     tab.view.clearSelection()
     assert not tab.guidance.add_button.isEnabled()
     assert "请在上表选择" in tab.guidance.heading.text()
+
+
+def test_a_district_of_mentors_is_counted_not_listed(store, qtbot):
+    """With more mentors than the line shows, it names SHOWN_LOADS of them and counts the rest."""
+    from table_data import fill
+
+    from bangfu_desktop.gui.tabs.pairings import SHOWN_LOADS, mentor_loads
+
+    fill(300)
+    mentors = len(mentor_loads())
+    assert mentors > SHOWN_LOADS
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    settle(qtbot)
+    text = win.pages["pairings"].load_label.text()
+    assert text.count(" 名；") + text.count(" 名（") == SHOWN_LOADS
+    assert f"……共 {mentors} 名师傅" in text
+    win.close()
+    wait_for_jobs()

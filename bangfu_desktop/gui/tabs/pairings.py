@@ -60,6 +60,9 @@ def pairing_fields() -> list[FieldSpec]:
     ]
 
 
+# Mentors named in the 在带徒弟人数 line at most (the rest are counted).
+SHOWN_LOADS = 60
+
 class PairingForm(RecordForm):
     """Mentor and apprentice differ; the end is not before the start."""
 
@@ -162,11 +165,16 @@ class PairingsTab(RecordTab):
         short = {tid for tid, _, helper, n in loads if helper and n < MIN_APPRENTICES}
         self.model.row_colour = lambda row: QColor("#fff3cd") if row.mentor_id in short else None
         parts = []
-        for tid, name, helper, n in loads:
+        # The flagged helpers first; at most SHOWN_LOADS names (a district has thousands of
+        # mentors: a label that long took 10+ ms to lay out on the GUI thread and nobody reads it).
+        ordered = sorted(loads, key=lambda load: not (load[2] and load[3] < MIN_APPRENTICES))
+        for tid, name, helper, n in ordered[:SHOWN_LOADS]:
             text = tr("PairingsTab", "{name} {n} 名").format(name=name, n=n)
             if helper and n < MIN_APPRENTICES:
                 text = tr("PairingsTab", "<span style='color:#b00020;font-weight:bold'>⚠ {text}（帮扶人才应带徒不少于 3 名）</span>").format(text=text)
             parts.append(text)
+        if len(loads) > SHOWN_LOADS:
+            parts.append(tr("PairingsTab", "……共 %d 名师傅（黄色行即不足 3 名的帮扶人才）") % len(loads))
         flagged = sum(1 for tid in short)
         head = tr("PairingsTab", "在带徒弟人数：") if not flagged else tr("PairingsTab", "在带徒弟人数（%d 名帮扶人才不足 3 名，已标黄）：") % flagged
         self.load_label.setText(head + tr("PairingsTab", "；").join(parts))
