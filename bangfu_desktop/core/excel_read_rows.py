@@ -19,23 +19,13 @@ from xml.parsers import expat
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
+from .excel_guard import column_number
 from .fileio import CancelFn, ProgressFn, check_cancel
 
 _MAIN = SHEET_MAIN_NS + " "
 _ROW, _CELL, _VALUE, _INLINE = _MAIN + "row", _MAIN + "c", _MAIN + "v", _MAIN + "is"
 _REF = re.compile(r"^([A-Za-z]{1,3})(\d+)$")  # openpyxl refuses "$A$1" in a cell's address too
-_COLUMNS: dict[str, int] = {}
 CHUNK = 1024 * 1024
-
-
-def _column(letters: str) -> int:
-    number = _COLUMNS.get(letters)
-    if number is None:
-        number = 0
-        for ch in letters.upper():
-            number = number * 26 + ord(ch) - 64
-        _COLUMNS[letters] = number
-    return number
 
 
 def _row_number(text: str) -> int:
@@ -153,7 +143,7 @@ class _Reader:
             m = _REF.match(ref)
             if not m:
                 raise ValueError(ref)
-            column = _column(m.group(1))
+            column = column_number(m.group(1))
             self.col_counter = column
         else:
             self.col_counter += 1

@@ -51,29 +51,26 @@ OPTIONS: dict[str, Option] = {
 }
 
 
-def get(key: str) -> Any:
-    """The value of a declared setting, or its default."""
-    option = OPTIONS[key]
-    row = Setting.get_or_none(Setting.key == key)
-    if row is None or row.value is None or row.value == "":
+def _value(option: Option, text: str | None) -> Any:
+    """A stored text as the option's type; the default when it is empty or unreadable."""
+    if text is None or text == "":
         return option.default
     try:
-        return option.type(row.value)
+        return option.type(text)
     except ValueError:
         return option.default
+
+
+def get(key: str) -> Any:
+    """The value of a declared setting, or its default."""
+    row = Setting.get_or_none(Setting.key == key)
+    return _value(OPTIONS[key], row.value if row is not None else None)
 
 
 def get_all() -> dict[str, Any]:
     """Every declared setting's value (or default), read in one query: what a settings page shows."""
     stored = dict(Setting.select(Setting.key, Setting.value).where(Setting.key.in_(list(OPTIONS))).tuples())
-    values = {}
-    for key, option in OPTIONS.items():
-        text = stored.get(key)
-        try:
-            values[key] = option.default if text is None or text == "" else option.type(text)
-        except ValueError:
-            values[key] = option.default
-    return values
+    return {key: _value(option, stored.get(key)) for key, option in OPTIONS.items()}
 
 
 def put(key: str, value: Any) -> None:

@@ -19,7 +19,7 @@ them, which the last load usually already fetched (``_Ordered``); a LIKE scan of
 from __future__ import annotations
 
 from collections import namedtuple
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 from typing import Any, Callable, Iterable, Sequence
 
@@ -133,9 +133,7 @@ class TableSource:
         if not short:
             return self._sql_ids(query, key)
         # The query without its short words (their order and filters), then the in-memory scan.
-        ordered = self._sql_ids(TableQuery(words=tuple(w for w in query.words if len(w) >= 3),
-                                           conditions=query.conditions, sort=query.sort,
-                                           descending=query.descending, only_ids=query.only_ids), key)
+        ordered = self._sql_ids(replace(query, words=tuple(w for w in query.words if len(w) >= 3)), key)
         corpus = _Corpus.of(self, key)
         for word in short:
             hits = corpus.matching(word)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .i18n import tr, translated
 
 import threading
+import time
 
 from PySide6.QtCore import QSize, Qt, QThread, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -92,15 +93,13 @@ class MainWindow(QMainWindow):
         pool.setMaxThreadCount(1)
         self._start_done = QTimer(self)
         self._start_done.setInterval(100)
+        latest = time.monotonic() + 10  # both workers back by then whatever still runs
 
         def start_done() -> None:
-            if pool.activeThreadCount() == 0 or self._start_done.property("ticks") > 100:
+            if pool.activeThreadCount() == 0 or time.monotonic() > latest:
                 self._start_done.stop()
                 pool.setMaxThreadCount(QThread.idealThreadCount())
-            else:
-                self._start_done.setProperty("ticks", (self._start_done.property("ticks") or 0) + 1)
 
-        self._start_done.setProperty("ticks", 0)
         self._start_done.timeout.connect(start_done)
         first = self.tabs.currentWidget()
         overview = self.pages.get("overview")

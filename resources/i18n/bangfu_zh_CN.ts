@@ -1151,6 +1151,11 @@
     </message>
     <message>
       <location filename="../../bangfu_desktop/gui/tabs/pairings.py" />
+      <source>……共 %d 名师傅（黄色行即不足 3 名的帮扶人才）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../bangfu_desktop/gui/tabs/pairings.py" />
       <source>&lt;span style='color:#b00020;font-weight:bold'&gt;⚠ {text}（帮扶人才应带徒不少于 3 名）&lt;/span&gt;</source>
       <translation type="unfinished" />
     </message>

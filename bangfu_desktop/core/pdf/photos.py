@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,43 +123,49 @@ def prepare_photo(path: Path, key: str | None = None, cache: Path | None = None)
     hit = cached_photo(path, key, cache)
     if hit is not None:
         return hit
+    with _image_errors(), Image.open(path) as image:
+        orientation, as_is = _plan(image)
+        if as_is:
+            return PreparedPhoto(path, image.width, image.height)
+        # The whole file to the decoder in one call (Pillow's default is 64 KB a call): it runs
+        # without the GIL, and each return for the next block would wait for the layout thread.
+        image.decodermaxblock = max(image.decodermaxblock, path.stat().st_size)
+        image.load()
+        # exif_transpose copies the image even when it is upright: only call it when it turns.
+        upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
+        upright.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
+        if upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info):
+            flat = Image.new("RGB", upright.size, "white")
+            flat.paste(upright.convert("RGBA"), mask=upright.convert("RGBA").getchannel("A"))
+            upright = flat
+        if upright.mode != "RGB":
+            upright = upright.convert("RGB")
+        target = cache_target(path, key, cache)
+        # A name of its own per writer: two threads making the same photo never share a file.
+        temporary = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            upright.save(temporary, "JPEG", quality=JPEG_QUALITY)
+        except OSError as exc:  # the cache folder, not the photo: say so
+            temporary.unlink(missing_ok=True)
+            raise PhotoProblem(f"无法写入照片缓存（{exc.strerror or exc}），请检查磁盘空间") from None
+        width, height = upright.size
+    temporary.replace(target)
+    _remove_old_copies(path, key, cache)
+    return PreparedPhoto(target, width, height)
+
+
+@contextmanager
+def _image_errors():
+    """Pillow's errors for a file that is not a usable image, as the PhotoProblem printed in its place."""
     try:
-        with Image.open(path) as image:
-            orientation, as_is = _plan(image)
-            if as_is:
-                return PreparedPhoto(path, image.width, image.height)
-            # The whole file to the decoder in one call (Pillow's default is 64 KB a call): it runs
-            # without the GIL, and each return for the next block would wait for the layout thread.
-            image.decodermaxblock = max(image.decodermaxblock, path.stat().st_size)
-            image.load()
-            # exif_transpose copies the image even when it is upright: only call it when it turns.
-            upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
-            upright.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
-            if upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info):
-                flat = Image.new("RGB", upright.size, "white")
-                flat.paste(upright.convert("RGBA"), mask=upright.convert("RGBA").getchannel("A"))
-                upright = flat
-            if upright.mode != "RGB":
-                upright = upright.convert("RGB")
-            target = cache_target(path, key, cache)
-            # A name of its own per writer: two threads making the same photo never share a file.
-            temporary = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
-            try:
-                cache.mkdir(parents=True, exist_ok=True)
-                upright.save(temporary, "JPEG", quality=JPEG_QUALITY)
-            except OSError as exc:  # the cache folder, not the photo: say so
-                temporary.unlink(missing_ok=True)
-                raise PhotoProblem(f"无法写入照片缓存（{exc.strerror or exc}），请检查磁盘空间") from None
-            width, height = upright.size
+        yield
     except PhotoProblem:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError):
         raise PhotoProblem("不是可识别的图片（文件可能已损坏）") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise PhotoProblem(f"图片已损坏（{exc.__class__.__name__}）") from None
-    temporary.replace(target)
-    _remove_old_copies(path, key, cache)
-    return PreparedPhoto(target, width, height)
 
 
 def _plan(image: Image.Image) -> tuple[int, bool]:
@@ -185,16 +192,9 @@ def planned_photo(path: Path, key: str | None, cache: Path) -> PreparedPhoto:
     """
     if not path.is_file():
         raise PhotoProblem("附件文件不见了")
-    try:
-        with Image.open(path) as image:
-            orientation, as_is = _plan(image)
-            width, height = image.size  # after draft(): the reduced size, nothing decoded
-    except PhotoProblem:
-        raise
-    except (UnidentifiedImageError, Image.DecompressionBombError):
-        raise PhotoProblem("不是可识别的图片（文件可能已损坏）") from None
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise PhotoProblem(f"图片已损坏（{exc.__class__.__name__}）") from None
+    with _image_errors(), Image.open(path) as image:
+        orientation, as_is = _plan(image)
+        width, height = image.size  # after draft(): the reduced size, nothing decoded
     if as_is:
         return PreparedPhoto(path, width, height)
     if orientation in (5, 6, 7, 8):

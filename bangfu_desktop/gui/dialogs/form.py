@@ -45,7 +45,6 @@ from ...core.errors import RecordChanged
 from ...core.exchange.receipts import CorrectionRequired
 from ...core.validation import check_mobile, normalise_mobile, parse_date_text
 from ..operations import run_op
-from ..settings_store import remember_geometry
 from .pickers import SearchCombo, choice_name
 
 __all__ = ["Choices", "DateEdit", "FieldSpec", "RecordForm", "SearchCombo"]
@@ -155,7 +154,7 @@ class RecordForm(RememberedDialog):
         self.saving = False
         if values:
             self.set_values(values)
-        remember_geometry(self, default=(640, 560))
+        self.resize(640, 560)  # until the clerk's own size is restored on show (RememberedDialog)
         self.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
                              + 2 * scroll.frameWidth() + outer.contentsMargins().left()
                              + outer.contentsMargins().right())

@@ -18,7 +18,6 @@ from ..dialog_geometry import RememberedDialog
 
 from ...core.exchange.conflicts import MINE, THEIRS, ConflictView, conflict_views, summary_lines
 from ...core.exchange.importer import ImportPlan
-from ..settings_store import remember_geometry
 
 RECORD, FIELD, LOCAL, RECEIVED, CHOICE = range(5)
 
@@ -65,7 +64,7 @@ class PackageImportDialog(RememberedDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        remember_geometry(self, default=(900, 520) if self.views else (520, 260))
+        self.resize(*((900, 520) if self.views else (520, 260)))  # until the saved size is restored on show
         self._update()
 
     def _fill_table(self) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from ..dialog_geometry import RememberedDialog
 
 from ...core import record_ops, records
-from ..settings_store import remember_geometry
 from ..table_model import Column, RecordTableModel
 
 
@@ -44,7 +43,7 @@ class RecycleBinDialog(RememberedDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        remember_geometry(self, default=(760, 480))
+        self.resize(760, 480)  # until the saved size is restored on show (RememberedDialog)
         self.reload()
 
     def reload(self) -> None:
